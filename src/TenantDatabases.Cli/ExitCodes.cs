@@ -1,0 +1,14 @@
+namespace TenantDatabases.Cli;
+
+/// <summary>The exit codes of every command (the README lists them).</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything passed; warnings allowed.</summary>
+    public const int Success = 0;
+
+    /// <summary>Invalid configuration, a failed check or a failed tenant.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Usage error, or a file that cannot be read.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,3 @@
+using TenantDatabases.Cli;
+
+return await TenantDbApp.RunAsync(args);

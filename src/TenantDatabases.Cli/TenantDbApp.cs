@@ -1,0 +1,59 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TenantDatabases.Cli;
+
+/// <summary>The <c>tenantdb</c> command line: <see cref="Create"/> is the seam tests parse through.</summary>
+public static class TenantDbApp
+{
+    /// <summary>Builds the command tree writing to <paramref name="console"/> (the real terminal when null).</summary>
+    public static CommandApp Create(IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("tenantdb");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+            config.PropagateExceptions();
+            // Each command registers itself here, in the order a deployment runs them.
+            // commands:validate
+            // commands:plan
+            // commands:add-tenant
+            // commands:dev-servers
+            // commands:preflight
+            // commands:migrate
+            // commands:verify
+            // commands:deploy
+        });
+        return app;
+    }
+
+    /// <summary>Runs the tool; maps usage errors to exit code 2 and never shows a stack trace.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var output = console ?? AnsiConsole.Console;
+        try
+        {
+            return await Create(console).RunAsync(args);
+        }
+        catch (CommandParseException error)
+        {
+            output.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (CommandRuntimeException error)
+        {
+            output.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Last resort: a message, never a stack trace (which could carry a connection string).
+            output.MarkupLineInterpolated($"[red]error:[/] {SecretRedaction.Redact(error.Message)}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace TenantDatabases.Fleet.Naming;
+
+/// <summary>
+/// Tenant id → database and role names. Deterministic: database <c>{prefix}{id with '-' as '_'}</c>,
+/// owner role the same followed by <c>_owner</c>. PostgreSQL folds nothing inside quotes, and every
+/// name is quoted where it reaches SQL (<see cref="SqlIdentifier"/>).
+/// </summary>
+public static class TenantNaming
+{
+    /// <summary>Suffix of every tenant owner role.</summary>
+    public const string OwnerRoleSuffix = "_owner";
+
+    /// <summary>The normalised form two ids must not share (<c>acme-coffee</c> and <c>acme_coffee</c> collide).</summary>
+    public static string Normalise(string tenantId) => tenantId.Replace('-', '_');
+
+    /// <summary>The tenant's database name.</summary>
+    public static string DatabaseName(string prefix, string tenantId) => prefix + Normalise(tenantId);
+
+    /// <summary>The tenant's owner role name.</summary>
+    public static string RoleName(string prefix, string tenantId) => DatabaseName(prefix, tenantId) + OwnerRoleSuffix;
+}

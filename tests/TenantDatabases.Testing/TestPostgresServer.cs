@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Npgsql;
+using TenantDatabases.Operations.LocalServers;
+
+namespace TenantDatabases.Testing;
+
+/// <summary>
+/// A real PostgreSQL server for one test run, on a free 127.0.0.1 port, with an admin role like a
+/// managed service gives (no superuser; CREATEDB and CREATEROLE). Removed on dispose.
+/// </summary>
+public sealed class TestPostgresServer : IAsyncDisposable
+{
+    /// <summary>The admin role every test server has.</summary>
+    public const string AdminUser = "provisioner";
+
+    private TestPostgresServer(LocalPostgresServer server, string adminPassword)
+    {
+        Server = server;
+        AdminPassword = adminPassword;
+    }
+
+    /// <summary>The underlying cluster (start, stop, superuser SQL).</summary>
+    public LocalPostgresServer Server { get; }
+
+    /// <summary>The admin's password: random per run, so tests can search output for it.</summary>
+    public string AdminPassword { get; }
+
+    /// <summary>The server's label.</summary>
+    public string Name => Server.Spec.Name;
+
+    /// <summary>Its TCP port on 127.0.0.1.</summary>
+    public int Port => Server.Spec.Port;
+
+    /// <summary>Connection string of the admin over TCP (what the stack's server entry describes).</summary>
+    public string AdminConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = AdminUser,
+        Password = AdminPassword,
+        Database = database,
+        Pooling = false,
+        SslMode = SslMode.Disable,
+    }.ConnectionString;
+
+    /// <summary>Creates and starts a server named <paramref name="name"/> under a fresh temporary folder.</summary>
+    public static async Task<TestPostgresServer> StartAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var binaries = PostgresBinaries.Find()
+            ?? throw new InvalidOperationException("No PostgreSQL server binaries. " + PostgresBinaries.InstallHint);
+        var root = Path.Combine(Path.GetTempPath(), "tenantdb-tests", $"{name}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.GetDirectoryName(root)!);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The server runs as another user under root: it must be able to reach its folder.
+            File.SetUnixFileMode(Path.GetDirectoryName(root)!, (UnixFileMode)0b111_101_101);
+        }
+        var spec = new LocalServerSpec(name, FreePort.Next(), root, Durable: false);
+        var server = new LocalPostgresServer(spec, binaries, LocalServerUser.Current());
+        var password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        try
+        {
+            await server.StartAsync(cancellationToken);
+            await server.EnsureLoginRoleAsync(AdminUser, password, "CREATEDB CREATEROLE", cancellationToken);
+        }
+        catch
+        {
+            await server.DestroyAsync(CancellationToken.None);
+            throw;
+        }
+        return new TestPostgresServer(server, password);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await Server.DestroyAsync();
+}
