@@ -12,7 +12,7 @@ rm -rf "$logs" && mkdir -p "$logs"
 target=TenantDatabases.sln
 if ! dotnet restore tests/TenantDatabases.Infra.Tests >"$logs/pulumi-restore.log" 2>&1; then
   if grep -q "NU1101" "$logs/pulumi-restore.log"; then
-    missing=$(grep -o "Unable to find package [A-Za-z.]*" "$logs/pulumi-restore.log" | awk '{print $5}' | sort -u | paste -sd, -)
+    missing=$(grep -o "Unable to find package [A-Za-z.]*" "$logs/pulumi-restore.log" | awk '{print $5}' | sed 's/\.$//' | sort -u | paste -sd, -)
     echo "SKIPPED TenantDatabases.Infra and TenantDatabases.Infra.Tests: the NuGet feed does not serve ${missing} (NU1101); they are built and tested where it does."
     target=TenantDatabases.Core.slnf
   else
