@@ -26,7 +26,12 @@ public static class TenantDbApp
             // commands:preflight
             // commands:migrate
             // commands:verify
-            // commands:deploy
+            config.AddCommand<Deploy.DeployCommand>("deploy")
+                .WithDescription(Deploy.DeployCommand.Description)
+                .WithExample("deploy", "--stack", "dev", "--skip-up")
+                .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
+                .WithExample("deploy", "--stack", "eu-west", "--cwd", "infra/tenants");
+            config.SetHelpProvider(new Help.ExitCodeHelpProvider(config.Settings)); // every --help ends with the exit codes
         });
         return app;
     }

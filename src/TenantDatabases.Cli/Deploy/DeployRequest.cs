@@ -1,0 +1,8 @@
+namespace TenantDatabases.Cli.Deploy;
+
+/// <summary>What <c>tenantdb deploy</c> was asked to do.</summary>
+/// <param name="Stack">The stack name (<c>Pulumi.&lt;stack&gt;.yaml</c>).</param>
+/// <param name="WorkingDirectory">The <c>--cwd</c> folder, or null for the current one.</param>
+/// <param name="Yes">Pass <c>--yes</c> to <c>pulumi up</c> (no confirmation prompt).</param>
+/// <param name="SkipUp">Leave <c>pulumi up</c> out (a pipeline runs it as its own step).</param>
+public sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp);

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TenantDatabases.Cli.Deploy;
+
+/// <summary>The options of <c>tenantdb deploy</c>.</summary>
+public sealed class DeploySettings : CommandSettings
+{
+    [CommandOption("--stack <STACK>")]
+    [Description("Stack to deploy; reads Pulumi.<STACK>.yaml beside Pulumi.yaml (required). Example: --stack prod")]
+    public string? Stack { get; init; }
+
+    [CommandOption("--cwd <DIR>")]
+    [Description("Folder to look for Pulumi.yaml from (walking up) instead of the current one. Example: --cwd infra/tenants")]
+    public string? Cwd { get; init; }
+
+    [CommandOption("--yes")]
+    [Description("Pass --yes to `pulumi up`, which then applies without asking (for pipelines). Example: --yes")]
+    public bool Yes { get; init; }
+
+    [CommandOption("--skip-up")]
+    [Description("Run every stage except `pulumi up` (when a pipeline runs it as its own step). Example: --skip-up")]
+    public bool SkipUp { get; init; }
+
+    [CommandOption("--report <FILE>")]
+    [Description("Write every stage's result, with the reports of preflight, migrate and verify, as JSON. Example: --report deploy.json")]
+    public string? Report { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Stack))
+        {
+            return ValidationResult.Error("--stack is required, e.g. `tenantdb deploy --stack dev`.");
+        }
+        if (Cwd is not null && !Directory.Exists(Cwd))
+        {
+            return ValidationResult.Error($"--cwd {Cwd}: no such folder.");
+        }
+        if (Report is not null && Path.GetDirectoryName(Path.GetFullPath(Report)) is { } folder && !Directory.Exists(folder))
+        {
+            return ValidationResult.Error($"--report {Report}: the folder {folder} does not exist; create it or choose another path.");
+        }
+        return ValidationResult.Success();
+    }
+
+    /// <summary>The request these options describe.</summary>
+    public DeployRequest ToRequest() => new(Stack!, Cwd, Yes, SkipUp);
+}

@@ -1,0 +1,31 @@
+namespace TenantDatabases.Cli.Deploy;
+
+/// <summary>What an operator does next when a deployment stops at a stage.</summary>
+public static class StageAdvice
+{
+    /// <summary>The next step after <paramref name="failed"/> failed (commands with the same stack and --cwd).</summary>
+    public static string NextStep(StageResult failed, DeployRequest request)
+    {
+        var target = $"--stack {request.Stack}" + (request.WorkingDirectory is { } cwd ? $" --cwd {Quote(cwd)}" : "");
+        return failed.Stage switch
+        {
+            DeployStage.Validate => failed.ExitCode == ExitCodes.Usage
+                ? $"Nothing was changed. Check the stack name and folder (Pulumi.yaml and Pulumi.{request.Stack}.yaml must be readable), then rerun `tenantdb deploy {target}`."
+                : $"Nothing was changed. Fix every problem listed above in Pulumi.{request.Stack}.yaml, check it with `tenantdb validate {target}`, then rerun deploy.",
+            DeployStage.Preflight =>
+                $"Nothing was changed. Fix the servers marked as errors above (docs/runbooks/server-unreachable.md), check them with `tenantdb preflight {target}`, then rerun deploy.",
+            DeployStage.PulumiUp when failed.Summary == PulumiCli.NotOnPath =>
+                $"Nothing has been changed by Pulumi. {PulumiCli.MissingAdvice(request.Stack)}",
+            DeployStage.PulumiUp => request.Yes
+                ? $"Read Pulumi's message, fix its cause and rerun deploy: validate and preflight are safe to repeat, and `pulumi up` continues where it stopped."
+                : $"Read Pulumi's message, fix its cause and rerun deploy (add --yes where no one can answer Pulumi's confirmation prompt, as in a pipeline).",
+            DeployStage.Migrate =>
+                $"The databases exist; some tenants are not at the latest schema. See which failed above (or in --report), fix the cause, rerun `tenantdb migrate {target} --tenant <id>` for each (docs/runbooks/migration-failed.md), then `tenantdb verify {target}`.",
+            DeployStage.Verify =>
+                $"Every tenant is migrated but some failed their checks above. Fix them, then rerun `tenantdb verify {target}`.",
+            _ => "Rerun deploy.",
+        };
+    }
+
+    private static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace TenantDatabases.Cli.Deploy;
+
+/// <summary>
+/// The outcome of one stage: its status and exit code, a one-line summary, what it printed (passwords
+/// masked) and the JSON report it wrote, when the stage writes one.
+/// </summary>
+public sealed record StageResult(
+    DeployStage Stage,
+    StageStatus Status,
+    int ExitCode,
+    string Summary,
+    string Output = "",
+    JsonElement? Report = null)
+{
+    /// <summary>A stage left out with <c>--skip-up</c>.</summary>
+    public static StageResult Skipped(DeployStage stage, string reason) =>
+        new(stage, StageStatus.Skipped, ExitCodes.Success, reason);
+
+    /// <summary>A stage that never started because an earlier one failed.</summary>
+    public static StageResult NotRun(DeployStage stage, DeployStage failed) =>
+        new(stage, StageStatus.NotRun, ExitCodes.Success, $"not run: {DeployStages.Name(failed)} failed");
+}

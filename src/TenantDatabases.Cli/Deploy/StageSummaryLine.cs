@@ -1,0 +1,20 @@
+namespace TenantDatabases.Cli.Deploy;
+
+/// <summary>The one line deploy shows for a stage: the last line of text the stage printed.</summary>
+public static class StageSummaryLine
+{
+    /// <summary>The last line of <paramref name="output"/> that reads as a sentence (not a table border), else the exit code.</summary>
+    public static string From(string output, int exitCode)
+    {
+        var line = output
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(IsSentence);
+        var outcome = exitCode == ExitCodes.Success ? "passed" : $"failed (exit {exitCode})";
+        return line is null ? outcome : $"{outcome}: {Shorten(line)}";
+    }
+
+    private static bool IsSentence(string line) =>
+        char.IsLetterOrDigit(line[0]) && line.Any(char.IsLetter);
+
+    private static string Shorten(string line) => line.Length <= 160 ? line : line[..157] + "...";
+}
