@@ -25,7 +25,7 @@ public sealed class DeploySummaryView(IAnsiConsole console)
         {
             foreach (var line in result.Output.TrimEnd().Split('\n'))
             {
-                console.WriteLine("       | " + line.TrimEnd('\r'));
+                console.WriteLine("       | " + SecretRedaction.Redact(line.TrimEnd('\r')));
             }
         }
     }
