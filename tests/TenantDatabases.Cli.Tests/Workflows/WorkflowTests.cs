@@ -1,0 +1,99 @@
+using Spectre.Console.Cli.Help;
+using TenantDatabases.Cli.Tests.CommandTree;
+
+namespace TenantDatabases.Cli.Tests.Workflows;
+
+/// <summary>The workflows use only commands and options that exist, so they cannot rot unnoticed.</summary>
+public sealed class WorkflowTests
+{
+    private static readonly ICommandModel Model = CommandTreeModel.Load();
+
+    private static string WorkflowFolder
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TenantDatabases.sln")))
+            {
+                folder = folder.Parent;
+            }
+            return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("repository root"), ".github", "workflows");
+        }
+    }
+
+    public static TheoryData<string> WorkflowFiles() =>
+        [.. Directory.GetFiles(WorkflowFolder, "*.yml").Select(Path.GetFileName).OfType<string>()];
+
+    private static IReadOnlyList<string> ProblemsOf(string source, string text) =>
+        [.. WorkflowInvocations.Extract(source, text).SelectMany(invocation => InvocationCheck.Problems(Model, invocation))];
+
+    [Theory]
+    [MemberData(nameof(WorkflowFiles))]
+    public void EveryTenantDbCommandAndOptionInTheWorkflowExists(string file)
+    {
+        var problems = ProblemsOf(file, File.ReadAllText(Path.Combine(WorkflowFolder, file)));
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void TheWorkflowsRunEveryStepOfAReviewAndADeployment()
+    {
+        var used = Directory.GetFiles(WorkflowFolder, "*.yml")
+            .SelectMany(path => WorkflowInvocations.Extract(Path.GetFileName(path), File.ReadAllText(path)))
+            .Select(invocation => invocation.Words[0])
+            .ToHashSet();
+
+        Assert.Superset(used, new HashSet<string> { "validate", "plan", "preflight", "migrate", "verify" });
+    }
+
+    [Fact]
+    public void ThePullRequestAndDeployWorkflowsExist()
+    {
+        Assert.True(File.Exists(Path.Combine(WorkflowFolder, "pull-request.yml")));
+        Assert.True(File.Exists(Path.Combine(WorkflowFolder, "deploy.yml")));
+        Assert.True(File.Exists(Path.Combine(WorkflowFolder, "deploy-stack.yml")));
+    }
+
+    [Fact]
+    public void AnUnknownCommandIsCaught() =>
+        Assert.Contains("unknown command 'deploy-all'", Assert.Single(ProblemsOf("fake.yml", "      - run: tenantdb deploy-all --stack prod")));
+
+    [Fact]
+    public void AnUnknownOptionIsCaught() =>
+        Assert.Contains("has no option --stak", Assert.Single(ProblemsOf("fake.yml", "      - run: tenantdb deploy --stak prod --yes")));
+
+    [Fact]
+    public void AnUnknownOptionOnAContinuationLineIsCaught()
+    {
+        const string workflow = """
+              - run: |
+                  tenantdb deploy --stack "${{ matrix.stack }}" \
+                    --yes \
+                    --force > out.txt
+            """;
+
+        var invocation = Assert.Single(WorkflowInvocations.Extract("fake.yml", workflow));
+        Assert.Equal(["deploy", "--stack", "${{ matrix.stack }}", "--yes", "--force"], invocation.Words);
+        Assert.Contains("has no option --force", Assert.Single(ProblemsOf("fake.yml", workflow)));
+    }
+
+    [Fact]
+    public void AnInvocationThroughDotnetRunIsChecked() =>
+        Assert.Contains("has no option --dry", Assert.Single(ProblemsOf("fake.yml",
+            "run: dotnet run --project src/TenantDatabases.Cli -c Release -- deploy --stack prod --dry | tee log")));
+
+    [Fact]
+    public void CommentsAreNotInvocations() =>
+        Assert.Empty(WorkflowInvocations.Extract("fake.yml", """
+            # tenantdb nonsense --here
+                shell: bash # a failing tenantdb fails its step
+            """));
+
+    [Fact]
+    public void KnownCommandsAndOptionsPass() =>
+        Assert.Empty(ProblemsOf("fake.yml", """
+            run: tenantdb deploy --stack prod --cwd . --yes --skip-up --report "reports/deploy.json" && echo done
+            run: tenantdb --help; tenantdb deploy -h
+            """));
+}
