@@ -8,24 +8,13 @@ public sealed class WorkflowTests
 {
     private static readonly ICommandModel Model = CommandTreeModel.Load();
 
-    private static string WorkflowFolder
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TenantDatabases.sln")))
-            {
-                folder = folder.Parent;
-            }
-            return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("repository root"), ".github", "workflows");
-        }
-    }
+    private static string WorkflowFolder => RepositoryFolder.Path(".github", "workflows");
 
     public static TheoryData<string> WorkflowFiles() =>
         [.. Directory.GetFiles(WorkflowFolder, "*.yml").Select(Path.GetFileName).OfType<string>()];
 
     private static IReadOnlyList<string> ProblemsOf(string source, string text) =>
-        [.. WorkflowInvocations.Extract(source, text).SelectMany(invocation => InvocationCheck.Problems(Model, invocation))];
+        [.. TenantDbInvocations.Extract(source, text).SelectMany(invocation => InvocationCheck.Problems(Model, invocation))];
 
     [Theory]
     [MemberData(nameof(WorkflowFiles))]
@@ -40,7 +29,7 @@ public sealed class WorkflowTests
     public void TheWorkflowsRunEveryStepOfAReviewAndADeployment()
     {
         var used = Directory.GetFiles(WorkflowFolder, "*.yml")
-            .SelectMany(path => WorkflowInvocations.Extract(Path.GetFileName(path), File.ReadAllText(path)))
+            .SelectMany(path => TenantDbInvocations.Extract(Path.GetFileName(path), File.ReadAllText(path)))
             .Select(invocation => invocation.Words[0])
             .ToHashSet();
 
@@ -73,7 +62,7 @@ public sealed class WorkflowTests
                     --force > out.txt
             """;
 
-        var invocation = Assert.Single(WorkflowInvocations.Extract("fake.yml", workflow));
+        var invocation = Assert.Single(TenantDbInvocations.Extract("fake.yml", workflow));
         Assert.Equal(["deploy", "--stack", "${{ matrix.stack }}", "--yes", "--force"], invocation.Words);
         Assert.Contains("has no option --force", Assert.Single(ProblemsOf("fake.yml", workflow)));
     }
@@ -85,7 +74,7 @@ public sealed class WorkflowTests
 
     [Fact]
     public void CommentsAreNotInvocations() =>
-        Assert.Empty(WorkflowInvocations.Extract("fake.yml", """
+        Assert.Empty(TenantDbInvocations.Extract("fake.yml", """
             # tenantdb nonsense --here
                 shell: bash # a failing tenantdb fails its step
             """));

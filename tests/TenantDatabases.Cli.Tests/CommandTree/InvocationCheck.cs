@@ -1,7 +1,7 @@
 using Spectre.Console.Cli.Help;
-using TenantDatabases.Cli.Tests.CommandTree;
 
-namespace TenantDatabases.Cli.Tests.Workflows;
+
+namespace TenantDatabases.Cli.Tests.CommandTree;
 
 /// <summary>Checks an invocation against the command tree: its command (and subcommand) and every option must exist.</summary>
 public static class InvocationCheck

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TenantDatabases.Cli.Tests.Workflows;
+namespace TenantDatabases.Cli.Tests.CommandTree;
 
 /// <summary>One <c>tenantdb …</c> command line found in a workflow: where it is and its words after <c>tenantdb</c>.</summary>
 public sealed record TenantDbInvocation(string Source, int Line, IReadOnlyList<string> Words)
@@ -10,8 +10,8 @@ public sealed record TenantDbInvocation(string Source, int Line, IReadOnlyList<s
     public override string ToString() => $"{Source}:{Line}: tenantdb {string.Join(' ', Words)}";
 }
 
-/// <summary>Finds every <c>tenantdb</c> invocation in a workflow's text (shell continuations joined).</summary>
-public static partial class WorkflowInvocations
+/// <summary>Finds every <c>tenantdb</c> invocation in a workflow or a document (shell continuations joined).</summary>
+public static partial class TenantDbInvocations
 {
     /// <summary>Every invocation in <paramref name="text"/>, as <c>tenantdb</c> or <c>dotnet run --project src/TenantDatabases.Cli --</c>.</summary>
     public static IReadOnlyList<TenantDbInvocation> Extract(string source, string text)
