@@ -15,10 +15,6 @@ public static class PassphraseSource
     /// <summary>The dev stack's passphrase (Pulumi.dev.yaml only; it protects nothing real).</summary>
     public const string DevPassphrase = "tenantdb-dev-passphrase";
 
-    /// <summary>True when either variable is set, so the stack file can be decrypted without the CLI.</summary>
-    public static bool IsConfigured(Func<string, string?> environment) =>
-        environment(Variable) is not null || !string.IsNullOrEmpty(environment(FileVariable));
-
     /// <summary>The passphrase, or a failure that says which variable to set (and never what was in it).</summary>
     public static (string? Passphrase, string? Failure) Read(Func<string, string?> environment, string stack)
     {

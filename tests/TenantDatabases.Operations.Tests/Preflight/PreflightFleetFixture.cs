@@ -41,14 +41,14 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
         var password = Server.AdminPassword;
         PreflightTarget[] targets =
         [
-            PreflightTargets.On("healthy", port, user, password, declared: ["tenant_shop"]),
-            PreflightTargets.On("no-createdb", port, NoCreateDbRole, NoCreateDbPassword, prefix: "none_"),
-            PreflightTargets.On("no-createrole", port, NoCreateRoleRole, NoCreateRolePassword, prefix: "none_"),
-            PreflightTargets.On("wrong-password", port, user, WrongPassword, prefix: "none_"),
-            PreflightTargets.On("closed-port", FreePort.Next(), user, password),
-            PreflightTargets.On("silent", silent.Port, user, password),
-            PreflightTargets.On("full", port, user, password, prefix: "full_", maxTenants: 2, declared: ["full_one", "full_three"]),
-            PreflightTargets.On("orphans", port, user, password, prefix: "orph_", declared: ["orph_kept"]),
+            LoopbackTargets.On("healthy", port, user, password, declared: ["tenant_shop"]),
+            LoopbackTargets.On("no-createdb", port, NoCreateDbRole, NoCreateDbPassword, prefix: "none_"),
+            LoopbackTargets.On("no-createrole", port, NoCreateRoleRole, NoCreateRolePassword, prefix: "none_"),
+            LoopbackTargets.On("wrong-password", port, user, WrongPassword, prefix: "none_"),
+            LoopbackTargets.On("closed-port", FreePort.Next(), user, password),
+            LoopbackTargets.On("silent", silent.Port, user, password),
+            LoopbackTargets.On("full", port, user, password, prefix: "full_", maxTenants: 2, declared: ["full_one", "full_three"]),
+            LoopbackTargets.On("orphans", port, user, password, prefix: "orph_", declared: ["orph_kept"]),
         ];
         Report = await FleetPreflight.RunAsync("test", targets, Timeout, Logs);
     }

@@ -4,7 +4,7 @@ using TenantDatabases.Operations.Preflight;
 namespace TenantDatabases.Operations.Tests.Preflight;
 
 /// <summary>Targets on loopback for the preflight tests.</summary>
-public static class PreflightTargets
+public static class LoopbackTargets
 {
     public static PreflightTarget On(
         string name, int port, string username, string password,
