@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TenantDatabases.Cli.Stacks;
+
+namespace TenantDatabases.Cli.Preflight;
+
+/// <summary>Options of <c>tenantdb preflight</c>.</summary>
+public sealed class PreflightSettings : StackOptions
+{
+    /// <summary>Bound of each server's whole check, in seconds.</summary>
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Bound of each server's whole check, in seconds (default 5). All servers are checked at once.")]
+    [DefaultValue(5.0)]
+    public double Timeout { get; init; } = 5;
+
+    /// <summary>The output of <c>pulumi config --json --show-secrets</c>, when the stack file cannot give the passwords.</summary>
+    [CommandOption("--config-json <FILE>")]
+    [Description("Read the configuration and passwords from this file (the output of 'pulumi config --json --show-secrets --stack <STACK>').")]
+    public string? ConfigJson { get; init; }
+
+    /// <summary>table or json.</summary>
+    [CommandOption("--format <FORMAT>")]
+    [Description("table (default) or json.")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    /// <summary>Also write the JSON report to this file.</summary>
+    [CommandOption("--report <FILE>")]
+    [Description("Also write the JSON report to this file.")]
+    public string? Report { get; init; }
+
+    /// <summary>Print each step and the driver's log.</summary>
+    [CommandOption("--verbose")]
+    [Description("Print each step of each server and the PostgreSQL driver's log (passwords are never logged).")]
+    public bool Verbose { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        var stack = base.Validate();
+        if (!stack.Successful)
+        {
+            return stack;
+        }
+        if (Format is not ("table" or "json"))
+        {
+            return ValidationResult.Error($"--format must be table or json, not '{Format}'.");
+        }
+        return Timeout is > 0 and <= 600
+            ? ValidationResult.Success()
+            : ValidationResult.Error("--timeout must be a number of seconds between 0 and 600.");
+    }
+}
