@@ -24,8 +24,15 @@ public static class TenantDbApp
             // commands:add-tenant
             // commands:dev-servers
             // commands:preflight
-            // commands:migrate
-            // commands:verify
+            config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")
+                .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
+                .WithExample("migrate", "--stack", "prod-eu")
+                .WithExample("migrate", "--outputs", "outputs.json", "--server", "eu-primary", "--canary", "5", "--report", "migrate.json")
+                .WithExample("migrate", "--stack", "dev", "--dry-run");
+            config.AddCommand<Commands.Verify.VerifyCommand>("verify")
+                .WithDescription("Check every tenant database as its owner: ownership, no PUBLIC connect, not a standby, journal at the latest script.")
+                .WithExample("verify", "--stack", "prod-eu")
+                .WithExample("verify", "--outputs", "-", "--format", "json");
             // commands:deploy
         });
         return app;

@@ -114,7 +114,9 @@ public static partial class StackOutputsParser
     }
 
     // Ids come from a validated configuration; anything else is shown escaped so it cannot garble a terminal.
-    private static string Printable(string name) => JsonSerializer.Serialize(name).Trim('"');
+    private static readonly JsonSerializerOptions Escaping = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Printable(string name) => JsonSerializer.Serialize(name, Escaping).Trim('"');
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
     private static partial Regex TenantId();
