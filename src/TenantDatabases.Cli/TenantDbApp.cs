@@ -24,8 +24,15 @@ public static class TenantDbApp
             // commands:add-tenant
             // commands:dev-servers
             config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json");
-            // commands:migrate
-            // commands:verify
+            config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")
+                .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
+                .WithExample("migrate", "--stack", "prod-eu")
+                .WithExample("migrate", "--outputs", "outputs.json", "--server", "eu-primary", "--canary", "5", "--report", "migrate.json")
+                .WithExample("migrate", "--stack", "dev", "--dry-run");
+            config.AddCommand<Commands.Verify.VerifyCommand>("verify")
+                .WithDescription("Check every tenant database as its owner: ownership, no PUBLIC connect, not a standby, journal at the latest script.")
+                .WithExample("verify", "--stack", "prod-eu")
+                .WithExample("verify", "--outputs", "-", "--format", "json");
             config.AddCommand<Deploy.DeployCommand>("deploy")
                 .WithDescription(Deploy.DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--skip-up")

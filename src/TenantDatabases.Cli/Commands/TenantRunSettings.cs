@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TenantDatabases.Cli.Commands;
+
+/// <summary>What migrate and verify share: where the stack outputs come from, which tenants, and the report.</summary>
+public class TenantRunSettings : CommandSettings
+{
+    [CommandOption("--stack <STACK>")]
+    [Description("Read the outputs with 'pulumi stack output --json --show-secrets --stack <STACK>'.")]
+    public string? Stack { get; init; }
+
+    [CommandOption("--outputs <FILE>")]
+    [Description("Read the outputs from a file (the JSON of 'pulumi stack output --json --show-secrets'), or '-' for standard input.")]
+    public string? Outputs { get; init; }
+
+    [CommandOption("--cwd <DIR>")]
+    [Description("Folder to run Pulumi in (default: the current folder).")]
+    public string? Cwd { get; init; }
+
+    [CommandOption("--tenant <ID>")]
+    [Description("Only this tenant (repeatable).")]
+    public string[] Tenants { get; init; } = [];
+
+    [CommandOption("--server <NAME>")]
+    [Description("Only the tenants of this server (repeatable).")]
+    public string[] Servers { get; init; } = [];
+
+    [CommandOption("--report <FILE>")]
+    [Description("Write a JSON report with every tenant's result to this file.")]
+    public string? Report { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if ((Stack is null) == (Outputs is null))
+        {
+            return ValidationResult.Error("Give exactly one of --stack <name> (reads 'pulumi stack output') or --outputs <file|->.");
+        }
+        if (Cwd is not null && !Directory.Exists(Cwd))
+        {
+            return ValidationResult.Error($"--cwd {Cwd}: no such folder.");
+        }
+        return ValidationResult.Success();
+    }
+}

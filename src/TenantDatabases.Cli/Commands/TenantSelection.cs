@@ -1,0 +1,43 @@
+using Spectre.Console;
+using TenantDatabases.Operations.StackOutputs;
+
+namespace TenantDatabases.Cli.Commands;
+
+/// <summary>Reads the stack outputs a command was pointed at and applies its --tenant and --server filters.</summary>
+internal static class TenantSelection
+{
+    /// <summary>The outputs and the selected tenants, or the exit code after the problems were printed.</summary>
+    public static async Task<(StackOutputs? Outputs, IReadOnlyList<TenantTarget> Tenants, int ExitCode)> LoadAsync(
+        TenantRunSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var result = settings.Stack is { } stack
+            ? await StackOutputsSource.ReadFromPulumiAsync(stack, settings.Cwd ?? Directory.GetCurrentDirectory(), cancellationToken)
+            : await StackOutputsSource.ReadFileAsync(settings.Outputs!, Console.In, cancellationToken);
+        if (result.Outputs is not { } outputs)
+        {
+            foreach (var problem in result.Problems)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {SecretRedaction.Redact(problem)}");
+            }
+            return (null, [], result.Unreadable ? ExitCodes.Usage : ExitCodes.Failure);
+        }
+        var problems = new List<string>();
+        problems.AddRange(settings.Tenants.Where(id => outputs.Tenants.All(t => t.Id != id))
+            .Select(id => $"--tenant {id}: no such tenant in the stack outputs."));
+        problems.AddRange(settings.Servers.Where(name => outputs.Tenants.All(t => t.Server != name))
+            .Select(name => $"--server {name}: no tenant of the stack outputs is on this server."));
+        foreach (var problem in problems)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
+        }
+        if (problems.Count > 0)
+        {
+            return (null, [], ExitCodes.Usage);
+        }
+        var selected = outputs.Tenants
+            .Where(t => settings.Tenants.Length == 0 || settings.Tenants.Contains(t.Id))
+            .Where(t => settings.Servers.Length == 0 || settings.Servers.Contains(t.Server))
+            .ToList();
+        return (outputs, selected, ExitCodes.Success);
+    }
+}

@@ -1,0 +1,38 @@
+using DbUp;
+using DbUp.Engine;
+using DbUp.Postgresql;
+
+namespace TenantDatabases.Operations.Migrations;
+
+/// <summary>What DbUp did for one tenant: the scripts it applied, and the error and script it stopped at.</summary>
+internal sealed record DbUpOutcome(IReadOnlyList<AppliedScript> Applied, Exception? Error, string? ErrorScript);
+
+/// <summary>
+/// Runs DbUp on one tenant database: variable substitution off (so <c>$body$</c> stays intact), a transaction per
+/// script, the journal of <see cref="TenantJournal"/>, no logging (its messages could carry connection details).
+/// Never DbUp's EnsureDatabase: the databases are Pulumi's.
+/// </summary>
+internal static class DbUpRun
+{
+    public static DbUpOutcome Apply(
+        string connectionString, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
+    {
+        var connection = new ScriptConnectionManager(connectionString, sessionSetup);
+        ScriptModeExecutor? executor = null;
+        var builder = PostgresqlExtensions.PostgresqlDatabase(connection, "public")
+            .WithScripts(scripts.All.Select((script, index) =>
+                new SqlScript(script.Name, script.Contents, new SqlScriptOptions { RunGroupOrder = index })))
+            .JournalTo(new TenantJournal(journal, scripts))
+            .WithTransactionPerScript()
+            .WithVariablesDisabled()
+            .WithExecutionTimeout(commandTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null)
+            .LogToNowhere();
+        builder.Configure(configuration =>
+        {
+            executor = new ScriptModeExecutor(configuration.ScriptExecutor, connection, scripts);
+            configuration.ScriptExecutor = executor;
+        });
+        var result = builder.Build().PerformUpgrade();
+        return new DbUpOutcome(executor?.Applied ?? [], result.Successful ? null : result.Error, result.Successful ? null : result.ErrorScript?.Name);
+    }
+}

@@ -1,0 +1,67 @@
+using Npgsql;
+using TenantDatabases.Fleet.Naming;
+
+namespace TenantDatabases.Operations.Migrations;
+
+/// <summary>
+/// The journal table in each tenant database: one row per applied script (its name is the primary key, so no
+/// script can be journaled twice), with the script's SHA-256 and when it was applied. Kept in its own schema so
+/// the tenant's application never sees it among its tables.
+/// </summary>
+public static class SchemaJournal
+{
+    /// <summary>Schema of the journal.</summary>
+    public const string Schema = "tenantdb";
+
+    /// <summary>Table of the journal.</summary>
+    public const string Table = "schema_journal";
+
+    /// <summary>The journal's qualified, quoted name.</summary>
+    public static string QualifiedName => $"{SqlIdentifier.Quote(Schema)}.{SqlIdentifier.Quote(Table)}";
+
+    /// <summary>The expression that is NULL while the journal does not exist.</summary>
+    public static string ExistsExpression => $"to_regclass('{Schema}.{Table}')";
+
+    /// <summary>Every entry, oldest first; empty when the journal does not exist yet (a fresh tenant).</summary>
+    public static async Task<IReadOnlyList<JournalEntry>> ReadAsync(NpgsqlConnection connection, bool knownToExist, CancellationToken cancellationToken)
+    {
+        if (!knownToExist && !await ExistsAsync(connection, cancellationToken))
+        {
+            return [];
+        }
+        await using var command = new NpgsqlCommand($"SELECT script_name, sha256, applied_at FROM {QualifiedName} ORDER BY applied_at, script_name", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new JournalEntry(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        return entries;
+    }
+
+    /// <summary>True when the journal table exists in the connected database.</summary>
+    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {ExistsExpression} IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Creates the journal when missing; called only while holding the tenant's migration lock.</summary>
+    public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $$"""
+            CREATE SCHEMA IF NOT EXISTS {{SqlIdentifier.Quote(Schema)}};
+            CREATE TABLE IF NOT EXISTS {{QualifiedName}} (
+                script_name    text        PRIMARY KEY,
+                sha256         text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+                in_transaction boolean     NOT NULL
+            );
+            """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The INSERT of one entry; runs in the script's own transaction when the script has one.</summary>
+    public static string InsertSql => $"INSERT INTO {QualifiedName} (script_name, sha256, in_transaction) VALUES (@name, @sha256, @in_transaction)";
+}

@@ -1,0 +1,55 @@
+using TenantDatabases.Operations.Processes;
+
+namespace TenantDatabases.Operations.StackOutputs;
+
+/// <summary>Where stack outputs come from: <c>pulumi stack output</c>, a file, or standard input (<c>-</c>).</summary>
+public static class StackOutputsSource
+{
+    private static readonly TimeSpan PulumiTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Reads <paramref name="path"/>, or standard input when it is <c>-</c>.</summary>
+    public static async Task<StackOutputsResult> ReadFileAsync(string path, TextReader standardInput, CancellationToken cancellationToken = default)
+    {
+        if (path == "-")
+        {
+            return StackOutputsParser.Parse(await standardInput.ReadToEndAsync(cancellationToken), "standard input");
+        }
+        try
+        {
+            return StackOutputsParser.Parse(await File.ReadAllTextAsync(path, cancellationToken), path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return StackOutputsResult.Failed($"{path}: cannot read the outputs file ({error.Message}).", unreadable: true);
+        }
+    }
+
+    /// <summary>Runs <c>pulumi stack output --json --show-secrets --stack <paramref name="stack"/></c> in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<StackOutputsResult> ReadFromPulumiAsync(string stack, string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        var pulumi = ExternalCommand.FindOnPath("pulumi");
+        if (pulumi is null)
+        {
+            return StackOutputsResult.Failed(
+                $"the Pulumi CLI is not on PATH, so the outputs of stack '{stack}' cannot be read. Install Pulumi, or save them where it runs " +
+                $"('pulumi stack output --json --show-secrets --stack {stack} > outputs.json') and pass --outputs outputs.json (or --outputs - to read standard input).",
+                unreadable: true);
+        }
+        CommandResult result;
+        try
+        {
+            result = await ExternalCommand.RunAsync(pulumi, ["stack", "output", "--json", "--show-secrets", "--stack", stack, "--non-interactive"],
+                PulumiTimeout, new Dictionary<string, string> { ["PULUMI_SKIP_UPDATE_CHECK"] = "true" }, cancellationToken, workingDirectory);
+        }
+        catch (TimeoutException error)
+        {
+            return StackOutputsResult.Failed($"pulumi stack output --stack {stack}: {error.Message}", unreadable: true);
+        }
+        if (!result.Succeeded)
+        {
+            // stderr of pulumi names the problem (no stack, not logged in); it never holds the outputs.
+            return StackOutputsResult.Failed($"'pulumi stack output --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}", unreadable: true);
+        }
+        return StackOutputsParser.Parse(result.StandardOutput, $"outputs of stack '{stack}'");
+    }
+}

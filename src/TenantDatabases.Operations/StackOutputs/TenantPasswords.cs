@@ -1,0 +1,25 @@
+namespace TenantDatabases.Operations.StackOutputs;
+
+/// <summary>
+/// The owner passwords of the tenants, kept apart from <see cref="TenantTarget"/> so that no record that is
+/// printed, logged or serialised can carry one. <see cref="ToString"/> never shows a value.
+/// </summary>
+public sealed class TenantPasswords
+{
+    private readonly Dictionary<string, string> byTenant;
+
+    public TenantPasswords(IReadOnlyDictionary<string, string> byTenant) =>
+        this.byTenant = new Dictionary<string, string>(byTenant, StringComparer.Ordinal);
+
+    /// <summary>The password of <paramref name="tenantId"/>.</summary>
+    public string For(string tenantId) => byTenant[tenantId];
+
+    /// <summary>Every password, for masking foreign text (exception messages) before it is shown.</summary>
+    public IEnumerable<string> All => byTenant.Values;
+
+    /// <summary>Replaces every known password in <paramref name="text"/> with <c>***</c>.</summary>
+    public string Mask(string text) =>
+        byTenant.Values.Where(value => value.Length > 0).Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
+
+    public override string ToString() => $"{byTenant.Count} tenant password(s) (hidden)";
+}

@@ -1,0 +1,11 @@
+namespace TenantDatabases.Operations.Verification;
+
+/// <summary>One check of a tenant database: its name, whether it passed, and the value it found.</summary>
+public sealed record CheckResult(string Name, bool Passed, string Value)
+{
+    public const string Connect = "connect";
+    public const string Owner = "owner";
+    public const string PublicConnect = "public-connect";
+    public const string Recovery = "recovery";
+    public const string Journal = "journal";
+}

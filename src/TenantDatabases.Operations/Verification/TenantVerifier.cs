@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Npgsql;
+using TenantDatabases.Operations.Connections;
+using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.StackOutputs;
+
+namespace TenantDatabases.Operations.Verification;
+
+/// <summary>
+/// Checks one tenant database over a fresh, unpooled connection as its owner role: the owner owns the database,
+/// PUBLIC cannot connect to it, the server is not a standby, and the journal is at the latest script.
+/// </summary>
+public static class TenantVerifier
+{
+    public static async Task<TenantVerification> VerifyAsync(
+        TenantTarget tenant, string password, MigrationScripts scripts, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var checks = new List<CheckResult>();
+        try
+        {
+            await using var connection = new NpgsqlConnection(TenantConnectionString.For(tenant, password, "verify"));
+            await connection.OpenAsync(cancellationToken);
+            checks.Add(new CheckResult(CheckResult.Connect, true, $"{tenant.Username}@{tenant.Host}:{tenant.Port}/{tenant.Database}"));
+            var facts = await ReadFactsAsync(connection, cancellationToken);
+            checks.Add(facts.Owner == facts.CurrentUser
+                ? new CheckResult(CheckResult.Owner, true, facts.Owner)
+                : new CheckResult(CheckResult.Owner, false, $"the database is owned by '{facts.Owner}', not by '{facts.CurrentUser}'"));
+            checks.Add(new CheckResult(CheckResult.PublicConnect, !facts.PublicCanConnect,
+                facts.PublicCanConnect ? "PUBLIC can connect; run REVOKE CONNECT ON DATABASE … FROM PUBLIC" : "revoked"));
+            checks.Add(new CheckResult(CheckResult.Recovery, !facts.InRecovery,
+                facts.InRecovery ? "the server is a standby in recovery; point the stack at the primary" : "primary"));
+            var journal = await SchemaJournal.ReadAsync(connection, facts.JournalExists, cancellationToken);
+            checks.Add(JournalCheck(scripts, journal));
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        {
+            checks.Add(new CheckResult(checks.Count == 0 ? CheckResult.Connect : "query", false, ConnectionFailure.Describe(error)));
+        }
+        return new TenantVerification(tenant, checks, clock.Elapsed);
+    }
+
+    private static CheckResult JournalCheck(MigrationScripts scripts, IReadOnlyList<JournalEntry> journal)
+    {
+        var comparison = JournalComparison.Compare(scripts, journal);
+        if (comparison.Changed.Count > 0)
+        {
+            return new CheckResult(CheckResult.Journal, false, comparison.Changed[0].Describe());
+        }
+        if (comparison.Pending.Count > 0)
+        {
+            var at = journal.Count == 0 ? "no script applied" : $"at {journal[^1].ScriptName}";
+            return new CheckResult(CheckResult.Journal, false, $"{at}; {comparison.Pending.Count} pending from {comparison.Pending[0].Name}; run tenantdb migrate");
+        }
+        return new CheckResult(CheckResult.Journal, true, scripts.Latest?.Name ?? "no scripts");
+    }
+
+    private sealed record Facts(string CurrentUser, string Owner, bool PublicCanConnect, bool InRecovery, bool JournalExists);
+
+    private static async Task<Facts> ReadFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // 'public' names the PUBLIC pseudo-role in the privilege functions.
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT current_user::text, pg_get_userbyid(d.datdba)::text, has_database_privilege('public', d.oid, 'CONNECT'),
+                   pg_is_in_recovery(), {SchemaJournal.ExistsExpression} IS NOT NULL
+            FROM pg_database d WHERE d.datname = current_database()
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new Facts(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4));
+    }
+}

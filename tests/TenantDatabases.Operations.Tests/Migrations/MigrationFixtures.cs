@@ -1,0 +1,52 @@
+using Npgsql;
+using TenantDatabases.Operations.FanOut;
+using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Testing;
+
+namespace TenantDatabases.Operations.Tests.Migrations;
+
+/// <summary>Scripts, outputs and queries the migration tests share.</summary>
+internal static class MigrationFixtures
+{
+    public static MigrationScripts Folder(params (string Name, string Sql)[] scripts)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tenantdb-scripts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var (name, sql) in scripts)
+        {
+            File.WriteAllText(Path.Combine(folder, name), sql);
+        }
+        var (set, problems) = MigrationScripts.FromFolder(folder);
+        Assert.Empty(problems);
+        return set!;
+    }
+
+    public static MigrationSettings Settings(MigrationScripts scripts, bool dryRun = false, double lockTimeoutSeconds = 60) =>
+        new(scripts, TimeSpan.FromSeconds(lockTimeoutSeconds), MigrationSettings.DefaultStatementTimeout, dryRun);
+
+    public static FanOutOptions Limits(int parallel = 8, int perServer = 10, OnError onError = OnError.Continue, int canary = 0) =>
+        new(parallel, perServer, onError, canary);
+
+    public static StackOutputs.StackOutputs Outputs(IEnumerable<ProvisionedTenant> tenants)
+    {
+        var result = StackOutputsParser.Parse(ProvisionedTenant.StackOutputsJson(tenants), "test outputs");
+        Assert.Empty(result.Problems);
+        return result.Outputs!;
+    }
+
+    public static Task<IReadOnlyList<TenantMigrationResult>> MigrateAsync(
+        StackOutputs.StackOutputs outputs, MigrationSettings settings, FanOutOptions? limits = null) =>
+        FleetMigration.RunAsync(outputs, outputs.Tenants, settings, limits ?? Limits());
+
+    public static async Task<T> QueryAsync<T>(TestPostgresServer server, string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server.Server.SuperuserConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public static TestPostgresServer ServerOf(TwoServersFixture servers, TenantTarget tenant) =>
+        tenant.Server == servers.First.Name ? servers.First : servers.Second;
+}
