@@ -12,8 +12,8 @@ public static partial class TenantEntryWriter
 {
     private static readonly string[] TenantsKeys = [$"{ConfigDefaults.Namespace}:tenants", "tenants"];
 
-    /// <summary>The text with the tenant added, or why it cannot be added.</summary>
-    public static StackFileEdit AddTenant(string yamlText, string tenantId, string server)
+    /// <summary>The text with the tenant added (with its required <paramref name="region"/> when given), or why it cannot be added.</summary>
+    public static StackFileEdit AddTenant(string yamlText, string tenantId, string server, string? region = null)
     {
         YamlNode? root;
         try
@@ -25,7 +25,9 @@ public static partial class TenantEntryWriter
             return StackFileEdit.Refused($"The stack file is not valid YAML at line {error.Start.Line}, column {error.Start.Column}.");
         }
         var newline = yamlText.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var entry = new[] { $"{Scalar(tenantId)}:", $"  server: {Scalar(server)}" };
+        string[] entry = region is null
+            ? [$"{Scalar(tenantId)}:", $"  server: {Scalar(server)}"]
+            : [$"{Scalar(tenantId)}:", $"  server: {Scalar(server)}", $"  region: {Scalar(region)}"];
         if (root is null or YamlScalarNode { IsNull: true })
         {
             return Insert(yamlText, yamlText.Length, newline, ["config:", $"  {TenantsKeys[0]}:", .. Indent(entry, 4)], newline);
@@ -75,7 +77,7 @@ public static partial class TenantEntryWriter
                 var childIndent = first.Value is YamlMappingNode { IsFlow: false, Entries.Count: > 0 } inner
                     ? (int)inner.Entries[0].Key.Start.Column - 1 - tenantIndent
                     : 2;
-                string[] lines = [entry[0], new string(' ', childIndent) + entry[1].TrimStart()];
+                string[] lines = [entry[0], .. entry.Skip(1).Select(line => new string(' ', childIndent) + line.TrimStart())];
                 return Insert(yamlText, YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.ContentEnd(block)), newline,
                     Indent(lines, tenantIndent), newline);
             default:
@@ -109,7 +111,8 @@ public static partial class TenantEntryWriter
         lines.Select(line => new string(' ', spaces) + line).ToArray();
 
     // Safe ids and names are plain YAML unless YAML would read them as something other than text.
-    private static string Scalar(string text) => PlainText().IsMatch(text) && !ReservedWord().IsMatch(text) ? text : $"\"{text}\"";
+    private static string Scalar(string text) =>
+        PlainText().IsMatch(text) && !ReservedWord().IsMatch(text) ? text : $"\"{text.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
 
     [GeneratedRegex(@"^[a-z][a-z0-9_-]*\z")]
     private static partial Regex PlainText();

@@ -108,4 +108,12 @@ public sealed class TenantEntryWriterTests
         Assert.False(edit.Succeeded);
         Assert.Contains(expected, edit.Problem);
     }
+
+    [Fact]
+    public void ARequiredRegionIsWrittenWithTheServer()
+    {
+        const string yaml = "config:\n  tenant-databases:tenants:\n    acme:\n       server: a\n";
+        var edit = TenantEntryWriter.AddTenant(yaml, "new-shop", "eu-primary", "eu-west");
+        Assert.Equal(yaml + "    new-shop:\n       server: eu-primary\n       region: eu-west\n", edit.Text);
+    }
 }
