@@ -16,7 +16,7 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, PreflightSettings settings, CancellationToken cancellationToken)
     {
-        var stack = await StackLoader.LoadAsync(
+        var stack = await TenantDatabases.Operations.Stacks.StackLoader.LoadAsync(
             new StackRequest(settings.Stack!, settings.WorkingDirectory, settings.ConfigJson, NeedsPasswords: true, Environment.GetEnvironmentVariable),
             cancellationToken);
         if (stack.Status != StackLoadStatus.Loaded)
