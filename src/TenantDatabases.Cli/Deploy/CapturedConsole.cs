@@ -16,7 +16,7 @@ internal sealed class CapturedConsole : IDisposable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(_writer),
         });
-        Console.Profile.Width = 120;
+        Console.Profile.Width = 200; // wide enough that a stage's sentences stay on one line
     }
 
     public IAnsiConsole Console { get; }

@@ -13,7 +13,13 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
     private IDisposable Environment(bool withPulumi = true) => ProcessEnvironment.Set(
         ("PULUMI_CONFIG_PASSPHRASE", LocalFleetFixture.Passphrase),
         ("PULUMI_CONFIG_PASSPHRASE_FILE", null),
-        ("PATH", withPulumi ? fleet.PulumiFolder : Path.Combine(fleet.PulumiFolder, "no-such-folder")));
+        ("PATH", string.Join(Path.PathSeparator, withPulumi ? [fleet.PulumiFolder, .. PathWithoutPulumi()] : PathWithoutPulumi())));
+
+    // The machine's PATH minus any folder with a real Pulumi CLI, so only the stand-in can answer.
+    private static IEnumerable<string> PathWithoutPulumi() =>
+        (System.Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(folder => !File.Exists(Path.Combine(folder, "pulumi")));
 
     private static async Task<(CommandRun Run, JsonElement Report)> DeployAsync(string directory, params string[] options)
     {
