@@ -22,7 +22,7 @@ public static class TenantDbApp
             // commands:validate
             // commands:plan
             // commands:add-tenant
-            // commands:dev-servers
+            config.AddBranch<DevServers.DevServersSettings>("dev-servers", DevServers.DevServersBranch.Configure);
             config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json");
             // commands:migrate
             // commands:verify
