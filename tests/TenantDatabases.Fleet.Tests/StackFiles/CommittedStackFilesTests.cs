@@ -1,13 +1,29 @@
+using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Secrets;
+using StackFileReader = TenantDatabases.Fleet.StackFiles.StackFileReader;
 using YamlDotNet.RepresentationModel;
 
 namespace TenantDatabases.Fleet.Tests.StackFiles;
 
-/// <summary>The secrets committed in the repository's stack files are real Pulumi ciphertext.</summary>
-public sealed class CommittedStackSecretsTests
+/// <summary>The repository's stack files are valid, and their secrets are real Pulumi ciphertext.</summary>
+public sealed class CommittedStackFilesTests
 {
     // Published in the README: the dev stack's secrets are for local servers only.
     private const string DevPassphrase = "tenantdb-dev-passphrase";
+
+    [Theory]
+    [InlineData("Pulumi.dev.yaml")]
+    [InlineData("Pulumi.prod.yaml")]
+    public void TheCommittedStackPassesFleetValidationWithoutAProblem(string fileName)
+    {
+        var read = StackFileReader.Read(Path.Combine(StackFileYaml.RepositoryRoot(), fileName));
+        Assert.True(read.IsReadable, string.Join(Environment.NewLine, read.Problems.Select(p => p.Format(fileName))));
+
+        var validation = FleetConfigurationReader.Read(read.File!.Config, ConfigOrigin.StackFile);
+
+        Assert.True(validation.IsValid);
+        Assert.Empty(validation.Problems.Select(problem => problem.Format(fileName)));
+    }
 
     [Fact]
     public void EverySecureValueOfTheDevStackOpensWithTheDevPassphrase()
@@ -73,7 +89,7 @@ public sealed class CommittedStackSecretsTests
             _ => [],
         };
 
-        private static string RepositoryRoot()
+        public static string RepositoryRoot()
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
