@@ -132,8 +132,8 @@ public sealed class TenantDatabaseTests
         Assert.Equal("en_US.UTF-8", database.Input("lcCtype"));
         Assert.Equal("20", database.Input("connectionLimit"));
         var withoutLocale = dev.Registered.Named("demo-books-database");
-        Assert.False(withoutLocale.Inputs.ContainsKey("lcCollate"), "a stack without a locale keeps the server's");
-        Assert.False(withoutLocale.Inputs.ContainsKey("lcCtype"), "a stack without a locale keeps the server's");
+        Assert.False(withoutLocale.HasInput("lcCollate"), "a stack without a locale keeps the server's");
+        Assert.False(withoutLocale.HasInput("lcCtype"), "a stack without a locale keeps the server's");
     }
 
     [Fact]

@@ -32,10 +32,8 @@ public static class Registrations
     }
 
     /// <summary>An input as text; provider inputs arrive JSON-encoded ("5432", "false"), others as values.</summary>
-    public static string Input(this MockResourceArgs resource, string key)
-    {
-        Assert.True(resource.Inputs.ContainsKey(key), $"{resource.Name} has no input '{key}'");
-        return resource.Inputs[key] switch
+    public static string Input(this MockResourceArgs resource, string key) =>
+        RawInput(resource, key) switch
         {
             string text => text,
             bool flag => flag ? "true" : "false",
@@ -43,13 +41,14 @@ public static class Registrations
             int number => number.ToString(CultureInfo.InvariantCulture),
             var other => other.ToString() ?? "",
         };
-    }
 
-    public static IReadOnlyList<object?> ListInput(this MockResourceArgs resource, string key)
-    {
-        Assert.True(resource.Inputs.ContainsKey(key), $"{resource.Name} has no input '{key}'");
-        return Assert.IsAssignableFrom<IEnumerable>(resource.Inputs[key]).Cast<object?>().ToList();
-    }
+    public static IReadOnlyList<object?> ListInput(this MockResourceArgs resource, string key) =>
+        Assert.IsAssignableFrom<IEnumerable>(RawInput(resource, key)).Cast<object?>().ToList();
+
+    public static bool HasInput(this MockResourceArgs resource, string key) => resource.Inputs.ContainsKey(key);
+
+    private static object RawInput(MockResourceArgs resource, string key) =>
+        resource.Inputs.TryGetValue(key, out var value) ? value : throw new Xunit.Sdk.XunitException($"{resource.Name} has no input '{key}'");
 
     public static Task<T> ValueAsync<T>(object? output) =>
         OutputUtilities.GetValueAsync(Assert.IsType<Output<T>>(output));
