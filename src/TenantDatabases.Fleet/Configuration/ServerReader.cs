@@ -46,6 +46,8 @@ internal static class ServerReader
         if (entries is null)
         {
             values.Problems.Error(path, "The server has no settings.", "Indent its host, username, password and region below its name.", location);
+            return new ServerDefinition(name, "", ConfigDefaults.Port, "", PasswordSetting.Missing, null, false,
+                ConfigDefaults.SslMode, ConfigDefaults.MaxTenants, ConfigDefaults.AdminDatabase);
         }
         string? host = null, username = null, region = null, sslModeText = null;
         int? port = null, maxTenants = null;
@@ -53,14 +55,24 @@ internal static class ServerReader
         string? adminDatabase = null;
         var password = PasswordSetting.Missing;
         SourceLocation? hostLocation = location, sslLocation = location, regionLocation = location;
-        foreach (var (key, item) in entries?.Entries ?? [])
+        var misshapen = new HashSet<string>(StringComparer.Ordinal);
+        string? Text(string key, ConfigValue item)
+        {
+            var text = values.Text(item, ConfigPath.Server(name, key), location);
+            if (text is null && item is not ConfigScalar)
+            {
+                misshapen.Add(key); // already reported; not "missing" as well
+            }
+            return text;
+        }
+        foreach (var (key, item) in entries.Entries)
         {
             var keyPath = ConfigPath.Child(path, key);
             switch (key)
             {
-                case ConfigKeys.Host: host = values.Text(item, keyPath, location); hostLocation = item.Location ?? location; break;
+                case ConfigKeys.Host: host = Text(key, item); hostLocation = item.Location ?? location; break;
                 case ConfigKeys.Port: port = values.Integer(item, keyPath, location, 1, 65535, "Use a TCP port from 1 to 65535 (PostgreSQL's is 5432)."); break;
-                case ConfigKeys.Username: username = values.Text(item, keyPath, location); break;
+                case ConfigKeys.Username: username = Text(key, item); break;
                 case ConfigKeys.Password: password = ServerPassword.Read(item, keyPath, name, origin, values, location); break;
                 case ConfigKeys.Region: region = values.Text(item, keyPath, location); regionLocation = item.Location ?? location; break;
                 case ConfigKeys.Default: isDefault = values.Boolean(item, keyPath, location); break;
@@ -70,18 +82,15 @@ internal static class ServerReader
                 default: values.UnknownKey(key, keyPath, ConfigKeys.OfServer, item.Location ?? location); break;
             }
         }
-        if (entries is not null)
-        {
-            CheckRequired(name, host, username, password, values, location);
-        }
+        CheckRequired(name, host, username, password, misshapen, values, location);
         if (host is not null && HostNameRules.Problem(host) is { } hostProblem)
         {
             values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Host), hostProblem,
                 "Write only the DNS name or IP address (e.g. pg-eu-1.internal); put the port under 'port'.", hostLocation);
         }
-        if (username is not null && (username.Length == 0 || Encoding.UTF8.GetByteCount(username) > SqlIdentifier.MaxBytes))
+        if (username is { Length: > 0 } && Encoding.UTF8.GetByteCount(username) > SqlIdentifier.MaxBytes)
         {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Username), "The username must be 1 to 63 bytes.",
+            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Username), "The username is longer than 63 bytes.",
                 "Set the admin role's name (it needs CREATEDB and CREATEROLE).", location);
         }
         if (adminDatabase is not null && (adminDatabase.Length == 0 || Encoding.UTF8.GetByteCount(adminDatabase) > SqlIdentifier.MaxBytes))
@@ -98,14 +107,14 @@ internal static class ServerReader
     }
 
     private static void CheckRequired(string name, string? host, string? username, PasswordSetting password,
-        ConfigValueReader values, SourceLocation? location)
+        HashSet<string> misshapen, ConfigValueReader values, SourceLocation? location)
     {
-        if (host is null)
+        if (host is null && !misshapen.Contains(ConfigKeys.Host))
         {
             values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Host), "The server has no host.",
                 "Add 'host: <DNS name or IP address>' to the server.", location);
         }
-        if (string.IsNullOrEmpty(username))
+        if (string.IsNullOrEmpty(username) && !misshapen.Contains(ConfigKeys.Username))
         {
             values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Username), "The server has no username.",
                 "Add 'username: <admin role>' (a role with CREATEDB and CREATEROLE).", location);
