@@ -52,14 +52,19 @@ public abstract class DevServersCommand(IAnsiConsole console) : AsyncCommand<Dev
             return ExitCodes.Failure;
         }
         var states = await ActAsync(new DevServerFleet(plan, binaries, user), stack, cancellationToken);
-        var table = new Table().AddColumns("server", "address", "state", "folder", "result");
+        console.MarkupLineInterpolated($"Data folder: {folder.Root}");
+        var table = new Table().AddColumns("server", "address", "state", "result");
         foreach (var state in states)
         {
             var color = state.State switch { "running" => "green", DevServerState.Failure => "red", _ => "yellow" };
             table.AddRow(new Text(state.Name), new Text(state.Address), new Markup($"[{color}]{Markup.Escape(state.State)}[/]"),
-                new Text(state.Folder), new Text(SecretRedaction.Redact(state.Message)));
+                new Text(SecretRedaction.Redact(state.Message)));
         }
         console.Write(table);
+        if (NeedsPasswords && !states.Any(state => state.Failed))
+        {
+            console.MarkupLine($"Each admin is a non-superuser with {DevServerFleet.AdminAttributes} and the stack's password; connect with 'tenantdb preflight --stack {Markup.Escape(settings.StackName)}'.");
+        }
         return states.Any(state => state.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

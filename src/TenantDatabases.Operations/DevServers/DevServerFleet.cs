@@ -49,7 +49,7 @@ public sealed class DevServerFleet(DevServerPlan plan, PostgresBinaries? binarie
                 "stopped" => "Started",
                 _ => "Created and started",
             };
-            return State(spec, "running", $"{what}; admin \"{definition.Username}\" ({AdminAttributes}, not superuser) has the stack's password.");
+            return State(spec, "running", $"{what}; admin \"{definition.Username}\" set.");
         }, password);
 
     private async Task<string> StateOfAsync(LocalServerSpec spec, CancellationToken cancellationToken)
