@@ -17,7 +17,7 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
     public override async Task<int> ExecuteAsync(CommandContext context, PreflightSettings settings, CancellationToken cancellationToken)
     {
         var stack = await TenantDatabases.Operations.Stacks.StackLoader.LoadAsync(
-            new StackRequest(settings.Stack!, settings.WorkingDirectory, settings.ConfigJson, NeedsPasswords: true, Environment.GetEnvironmentVariable),
+            new StackRequest(settings.StackName, settings.WorkingDirectory, settings.ConfigJson, NeedsPasswords: true, Environment.GetEnvironmentVariable),
             cancellationToken);
         if (stack.Status != StackLoadStatus.Loaded)
         {
@@ -30,7 +30,7 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
         }
         var passwords = stack.Passwords!;
         using var logs = settings.Verbose ? new ConsoleLoggerFactory(console, passwords.Values) : null;
-        var report = await FleetPreflight.RunAsync(settings.Stack!, PreflightTarget.ForStack(stack.Configuration!, passwords),
+        var report = await FleetPreflight.RunAsync(settings.StackName, PreflightTarget.ForStack(stack.Configuration!, passwords),
             TimeSpan.FromSeconds(settings.Timeout), logs, cancellationToken);
 
         var document = Scrub(PreflightJson.Write(report, stack.SecretSource), passwords.Values);

@@ -12,6 +12,12 @@ public class StackOptions : CommandSettings
     [Description("The stack: reads Pulumi.<STACK>.yaml beside Pulumi.yaml.")]
     public string? Stack { get; init; }
 
+    /// <summary>The stack to use: <see cref="Stack"/>, else the command's default (none for most commands).</summary>
+    public string StackName => Stack ?? DefaultStack ?? "";
+
+    /// <summary>The stack a command uses when --stack is not given; null makes --stack required.</summary>
+    protected virtual string? DefaultStack => null;
+
     /// <summary>Where to look for Pulumi.yaml (walking up); the current folder when not given.</summary>
     [CommandOption("--cwd <DIR>")]
     [Description("Look for Pulumi.yaml from this folder upwards instead of the current folder.")]
@@ -22,5 +28,5 @@ public class StackOptions : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Stack) ? ValidationResult.Error("--stack <STACK> is required.") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(StackName) ? ValidationResult.Error("--stack <STACK> is required.") : ValidationResult.Success();
 }

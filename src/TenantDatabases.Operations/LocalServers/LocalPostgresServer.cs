@@ -155,7 +155,7 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
         Directory.CreateDirectory(SocketDirectory);
         var settings = new StringBuilder()
             .AppendLine("# Written by tenantdb on every start.")
-            .AppendLine("listen_addresses = '127.0.0.1'")
+            .AppendLine($"listen_addresses = '{LoopbackAddress()}'")
             .AppendLine($"port = {spec.Port}")
             .AppendLine($"unix_socket_directories = '{SocketDirectory}'")
             .AppendLine("unix_socket_permissions = 0700")
@@ -169,6 +169,12 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
         await HandToServerUserAsync(spec.RootDirectory, cancellationToken);
         await HandToServerUserAsync(SocketDirectory, cancellationToken);
     }
+
+    // Only a literal loopback address reaches the configuration file: local servers are never reachable from outside.
+    private string LoopbackAddress() =>
+        System.Net.IPAddress.TryParse(spec.ListenAddress, out var address) && System.Net.IPAddress.IsLoopback(address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? address.ToString()
+            : throw new LocalServerException($"Local server '{spec.Name}' may only listen on a 127.0.0.0/8 address, not '{spec.ListenAddress}'.");
 
     private async Task HandToServerUserAsync(string directory, CancellationToken cancellationToken)
     {
