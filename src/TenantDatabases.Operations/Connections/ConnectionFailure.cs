@@ -16,6 +16,10 @@ public static class ConnectionFailure
         {
             return postgres.MessageText + (postgres.Detail is { Length: > 0 } detail && !detail.Contains("redacted", StringComparison.OrdinalIgnoreCase) ? $" ({detail})" : "");
         }
+        if (Find<EndOfStreamException>(error) is not null || (error is NpgsqlException && Find<IOException>(error) is not null))
+        {
+            return "the connection to the server was lost (it stopped, restarted or became unreachable); rerun when it is back: applied scripts are never applied twice";
+        }
         if (Find<SocketException>(error) is { } socket)
         {
             return $"{error.Message.TrimEnd('.')}: {socket.Message}";

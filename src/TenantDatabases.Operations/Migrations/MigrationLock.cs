@@ -63,9 +63,10 @@ public static class MigrationLock
         command.Parameters.AddWithValue("high", Key >> 32);
         command.Parameters.AddWithValue("low", Key & 0xFFFFFFFF);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var holder = await reader.ReadAsync(cancellationToken)
-            ? $" (held by server process {reader.GetInt32(0)}, '{reader.GetString(1)}', connected since {reader.GetFieldValue<DateTimeOffset>(2).UtcDateTime:HH:mm:ss} UTC)"
-            : "";
+        // Sessions of other roles show without their details; the usual holder is another runner as the same owner.
+        var holder = !await reader.ReadAsync(cancellationToken) ? ""
+            : reader.IsDBNull(2) ? $" (held by server process {reader.GetInt32(0)})"
+            : $" (held by server process {reader.GetInt32(0)}, '{reader.GetString(1)}', connected since {reader.GetFieldValue<DateTimeOffset>(2).UtcDateTime:HH:mm:ss} UTC)";
         return $"another runner held this tenant's migration lock for longer than {timeout.TotalSeconds:0} s{holder}; " +
             "let it finish, or raise --lock-timeout.";
     }

@@ -56,7 +56,8 @@ public static class TenantMigrator
             }
             return new TenantMigrationResult(tenant, MigrationStatus.Migrated, outcome.Applied, notApplied, clock.Elapsed);
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        // Anything else is still one tenant's failure: it must not end the run for the others.
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             return Failed(tenant, clock, null, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error));
         }

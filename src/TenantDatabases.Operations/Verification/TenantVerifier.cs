@@ -33,7 +33,8 @@ public static class TenantVerifier
             var journal = await SchemaJournal.ReadAsync(connection, facts.JournalExists, cancellationToken);
             checks.Add(JournalCheck(scripts, journal));
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        // Anything else is still one tenant's failure: it must not end the run for the others.
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             checks.Add(new CheckResult(checks.Count == 0 ? CheckResult.Connect : "query", false, ConnectionFailure.Describe(error)));
         }
