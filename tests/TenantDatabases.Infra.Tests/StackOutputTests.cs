@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TenantDatabases.Infra.Outputs;
 using TenantDatabases.Infra.Tests.Engine;
 
@@ -67,5 +68,18 @@ public sealed class StackOutputTests
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
 
         Assert.Equal(new[] { "placements", "servers", "tenants" }, deployment.Outputs.Keys.Order());
+    }
+
+    [Fact]
+    public async Task NoOutputButTheSecretTenantsOutputHoldsAPassword()
+    {
+        var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
+        var passwords = new[] { "local-a-Admin-Password-1", "local-b-Admin-Password-2", Mocks.GeneratedPassword("demo-bakery-password") };
+
+        foreach (var key in new[] { StackOutputs.ServersKey, StackOutputs.PlacementsKey })
+        {
+            var json = JsonSerializer.Serialize(await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[key]));
+            Assert.All(passwords, password => Assert.DoesNotContain(password, json));
+        }
     }
 }
