@@ -27,7 +27,7 @@ public abstract class DevServersCommand(IAnsiConsole console) : AsyncCommand<Dev
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, DevServersSettings settings, CancellationToken cancellationToken)
     {
-        var stack = await StackLoader.LoadAsync(
+        var stack = await TenantDatabases.Operations.Stacks.StackLoader.LoadAsync(
             new StackRequest(settings.StackName, settings.WorkingDirectory, null, NeedsPasswords, Environment.GetEnvironmentVariable), cancellationToken);
         if (stack.Status != StackLoadStatus.Loaded)
         {
