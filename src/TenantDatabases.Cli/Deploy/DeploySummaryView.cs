@@ -19,9 +19,12 @@ public sealed class DeploySummaryView(IAnsiConsole console)
             StageStatus.Skipped => ("skip", "yellow"),
             _ => ("--  ", "grey"),
         };
+        var showOutput = result.Status == StageStatus.Failed && result.Output.Length > 0;
+        // A failed stage's own output follows, so its line need not repeat the error.
+        var summary = showOutput ? $"failed (exit {result.ExitCode}):" : result.Summary;
         console.MarkupLineInterpolated(
-            $"  [{colour}]{mark}[/] {DeployStages.Name(result.Stage),-10} {SecretRedaction.Redact(result.Summary)}");
-        if (result.Status == StageStatus.Failed && result.Output.Length > 0)
+            $"  [{colour}]{mark}[/] {DeployStages.Name(result.Stage),-10} {SecretRedaction.Redact(summary)}");
+        if (showOutput)
         {
             foreach (var line in result.Output.TrimEnd().Split('\n'))
             {

@@ -19,6 +19,8 @@ public static class StageAdvice
             DeployStage.PulumiUp => request.Yes
                 ? $"Read Pulumi's message, fix its cause and rerun deploy: validate and preflight are safe to repeat, and `pulumi up` continues where it stopped."
                 : $"Read Pulumi's message, fix its cause and rerun deploy (add --yes where no one can answer Pulumi's confirmation prompt, as in a pipeline).",
+            DeployStage.Migrate or DeployStage.Verify when failed.ExitCode == ExitCodes.Usage =>
+                $"{DeployStages.Name(failed.Stage)} could not start (the error above), so no tenant was touched. Fix it (reading the stack outputs needs the Pulumi CLI, logged in to the stack's backend), then run `tenantdb migrate {target}` and `tenantdb verify {target}`.",
             DeployStage.Migrate =>
                 $"The databases exist; some tenants are not at the latest schema. See which failed above (or in --report), fix the cause, rerun `tenantdb migrate {target} --tenant <id>` for each (docs/runbooks/migration-failed.md), then `tenantdb verify {target}`.",
             DeployStage.Verify =>

@@ -106,6 +106,15 @@ public sealed class DeployOutputTests
     }
 
     [Fact]
+    public void AMigrateThatCouldNotStartSaysNoTenantWasTouched()
+    {
+        var advice = StageAdvice.NextStep(new StageResult(DeployStage.Migrate, StageStatus.Failed, ExitCodes.Usage, "failed"), Request);
+
+        Assert.Contains("no tenant was touched", advice);
+        Assert.Contains("tenantdb migrate --stack prod", advice);
+    }
+
+    [Fact]
     public void TheSummaryLineIsTheStagesLastSentence()
     {
         Assert.Equal("passed: 3 tenants migrated", StageSummaryLine.From("┌──┐\n│ a │\n└──┘\n3 tenants migrated\n", 0));
