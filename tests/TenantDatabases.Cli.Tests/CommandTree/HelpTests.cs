@@ -36,13 +36,14 @@ public sealed class HelpTests
         var command = Find(path);
         var examples = command.Examples.Concat(command.Parent?.Examples ?? []).SelectMany(example => example).ToHashSet();
 
-        foreach (var option in CommandTreeModel.Options(command))
-        {
-            var name = "--" + option.LongNames.First();
-            Assert.False(string.IsNullOrWhiteSpace(option.Description), $"`tenantdb {path} {name}` has no description");
-            Assert.True(examples.Contains(name) || option.Description!.Contains("Example", StringComparison.Ordinal),
-                $"`tenantdb {path} {name}` appears in no example and its description gives none");
-        }
+        var missing = CommandTreeModel.Options(command)
+            .Select(option => (Name: "--" + option.LongNames.First(), option.Description))
+            .Where(option => string.IsNullOrWhiteSpace(option.Description)
+                || (!examples.Contains(option.Name) && !option.Description.Contains("Example", StringComparison.Ordinal)))
+            .Select(option => option.Name)
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"`tenantdb {path}`: no description, or no example in `--help`, for {string.Join(", ", missing)}");
     }
 
     [Fact]

@@ -36,6 +36,26 @@ public sealed class WorkflowTests
         Assert.Superset(used, new HashSet<string> { "validate", "plan", "preflight", "migrate", "verify" });
     }
 
+    [Theory]
+    [MemberData(nameof(WorkflowFiles))]
+    public void EveryWorkflowIsYamlWhoseJobsRunSomewhere(string file)
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        using (var reader = new StreamReader(Path.Combine(WorkflowFolder, file)))
+        {
+            yaml.Load(reader);
+        }
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        var jobs = (YamlDotNet.RepresentationModel.YamlMappingNode)root["jobs"];
+
+        Assert.NotEmpty(jobs.Children);
+        foreach (var (name, job) in jobs.Children)
+        {
+            var keys = ((YamlDotNet.RepresentationModel.YamlMappingNode)job).Children.Keys.Select(key => key.ToString()).ToList();
+            Assert.True(keys.Contains("runs-on") || keys.Contains("uses"), $"{file}: job {name} has neither runs-on nor uses");
+        }
+    }
+
     [Fact]
     public void ThePullRequestAndDeployWorkflowsExist()
     {
