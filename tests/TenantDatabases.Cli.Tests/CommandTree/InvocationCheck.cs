@@ -10,11 +10,16 @@ public static class InvocationCheck
     public static IReadOnlyList<string> Problems(ICommandModel model, TenantDbInvocation invocation)
     {
         var words = invocation.Words;
+        if (words[0].StartsWith('<'))
+        {
+            return []; // a placeholder in a document: `tenantdb <command> --help`
+        }
         if (words[0].StartsWith('-'))
         {
             return words[0] is "--help" or "-h" ? [] : [$"{invocation}: `tenantdb` itself has no option {words[0]}"];
         }
-        var command = model.Commands.FirstOrDefault(c => c.Name == words[0] && !c.IsHidden);
+        var commandName = words[0].TrimEnd(',', '.', ':', ';');
+        var command = model.Commands.FirstOrDefault(c => c.Name == commandName && !c.IsHidden);
         if (command is null)
         {
             return [$"{invocation}: unknown command '{words[0]}' (known: {string.Join(", ", model.Commands.Where(c => !c.IsHidden).Select(c => c.Name))})"];
@@ -22,7 +27,11 @@ public static class InvocationCheck
         var next = 1;
         while (command.IsBranch)
         {
-            var sub = next < words.Count ? command.Commands.FirstOrDefault(c => c.Name == words[next]) : null;
+            if (next == words.Count)
+            {
+                return []; // the branch alone prints its help
+            }
+            var sub = command.Commands.FirstOrDefault(c => c.Name == words[next]);
             if (sub is null)
             {
                 return [$"{invocation}: '{command.Name}' needs one of {string.Join(", ", command.Commands.Select(c => c.Name))}"];

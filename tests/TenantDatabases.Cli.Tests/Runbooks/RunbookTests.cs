@@ -27,6 +27,17 @@ public sealed partial class RunbookTests
     }
 
     [Fact]
+    public void EveryTenantDbCommandAndOptionInTheDeployGuideExists()
+    {
+        var file = RepositoryFolder.Path("docs", "deploy.md");
+        var problems = TenantDbInvocations.Extract("docs/deploy.md", File.ReadAllText(file))
+            .SelectMany(invocation => InvocationCheck.Problems(Model, invocation))
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void TheIndexLinksEveryRunbook()
     {
         var index = File.ReadAllText(Path.Combine(Folder, "README.md"));

@@ -93,6 +93,10 @@ public sealed class WorkflowTests
             "run: dotnet run --project src/TenantDatabases.Cli -c Release -- deploy --stack prod --dry | tee log")));
 
     [Fact]
+    public void AnUnknownSubcommandIsCaught() =>
+        Assert.Contains("'dev-servers' needs one of", Assert.Single(ProblemsOf("fake.yml", "run: tenantdb dev-servers restart --stack dev")));
+
+    [Fact]
     public void CommentsAreNotInvocations() =>
         Assert.Empty(TenantDbInvocations.Extract("fake.yml", """
             # tenantdb nonsense --here
