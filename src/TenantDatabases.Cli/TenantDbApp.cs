@@ -22,26 +22,33 @@ public static class TenantDbApp
             config.AddCommand<Commands.ValidateCommand>("validate")
                 .WithDescription("Check a stack's configuration: every problem with its file, line, config path and fix. Needs no secret and no network.")
                 .WithExample("validate", "--stack", "dev")
-                .WithExample("validate", "--stack", "prod", "--format", "json");
+                .WithExample("validate", "--stack", "prod", "--format", "json")
+                .WithExample("validate", "--stack", "prod", "--cwd", "infra");
             config.AddCommand<Commands.PlanCommand>("plan")
                 .WithDescription("Show where every tenant lives (server, database, role) and how full each server is; with --previous, what changed since the last deploy.")
                 .WithExample("plan", "--stack", "dev")
-                .WithExample("plan", "--stack", "prod", "--previous", "outputs.json");
+                .WithExample("plan", "--stack", "prod", "--previous", "outputs.json")
+                .WithExample("plan", "--stack", "prod", "--cwd", "infra", "--format", "json");
             config.AddCommand<Commands.AddTenantCommand>("add-tenant")
                 .WithDescription("Place a new tenant (explicit server, else the default server, else the least-loaded server of its region) and pin it in Pulumi.<stack>.yaml, changing nothing else in the file.")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
-                .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north");
+                .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north")
+                .WithExample("add-tenant", "acme-coffee", "--stack", "prod", "--server", "eu-primary", "--cwd", "infra");
             config.AddBranch<DevServers.DevServersSettings>("dev-servers", DevServers.DevServersBranch.Configure);
-            config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json");
+            config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
+                .WithExample("preflight", "--stack", "prod", "--cwd", "infra", "--config-json", "config.json", "--format", "json", "--verbose");
             config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")
                 .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
                 .WithExample("migrate", "--stack", "prod-eu")
                 .WithExample("migrate", "--outputs", "outputs.json", "--server", "eu-primary", "--canary", "5", "--report", "migrate.json")
-                .WithExample("migrate", "--stack", "dev", "--dry-run");
+                .WithExample("migrate", "--stack", "dev", "--dry-run")
+                .WithExample("migrate", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--tenant", "berlin-bagels",
+                    "--scripts", "migrations", "--parallel", "8", "--per-server", "4", "--on-error", "stop", "--lock-timeout", "30", "--statement-timeout", "600");
             config.AddCommand<Commands.Verify.VerifyCommand>("verify")
                 .WithDescription("Check every tenant database as its owner: ownership, no PUBLIC connect, not a standby, journal at the latest script.")
                 .WithExample("verify", "--stack", "prod-eu")
-                .WithExample("verify", "--outputs", "-", "--format", "json");
+                .WithExample("verify", "--outputs", "-", "--format", "json")
+                .WithExample("verify", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--server", "eu-primary", "--report", "verify.json");
             config.AddCommand<Deploy.DeployCommand>("deploy")
                 .WithDescription(Deploy.DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--skip-up")
@@ -58,7 +65,7 @@ public static class TenantDbApp
         var output = console ?? AnsiConsole.Console;
         try
         {
-            return await Create(console).RunAsync(args);
+            return await Create(console).RunAsync(StandardInputValue.Attach(args));
         }
         catch (CommandParseException error)
         {

@@ -46,6 +46,38 @@ public sealed class HelpTests
         Assert.True(missing.Count == 0, $"`tenantdb {path}`: no description, or no example in `--help`, for {string.Join(", ", missing)}");
     }
 
+    public static TheoryData<string> Examples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (_, command) in CommandTreeModel.AllCommands(Model))
+        {
+            foreach (var example in command.Examples)
+            {
+                data.Add(string.Join(' ', example));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task EveryExampleParses(string example)
+    {
+        var words = example.Split(' ');
+        // With --help the command tree parses every value of the example and runs nothing ...
+        var run = await CommandRun.RunAsync([.. words, "--help"]);
+        // ... but lets unknown options pass, which the model check catches.
+        var problems = InvocationCheck.Problems(Model, new TenantDbInvocation("example", 0, words));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ALoneDashAfterAnOptionIsItsValue() =>
+        Assert.Equal(["verify", "--outputs=-", "--format", "json", "-"],
+            StandardInputValue.Attach(["verify", "--outputs", "-", "--format", "json", "-"]));
+
     [Fact]
     public void TheDeployCommandIsRegistered() =>
         Assert.Contains(CommandTreeModel.AllCommands(Model), command => command.Path == "deploy");
