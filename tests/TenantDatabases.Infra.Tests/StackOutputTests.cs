@@ -31,6 +31,22 @@ public sealed class StackOutputTests
     }
 
     [Fact]
+    public async Task EveryConnectionCarriesARegionEvenWhenItsServerHasNone()
+    {
+        var config = TestStackConfig.From(protect: false, residency: [], locale: null,
+            servers: [new("solo", "127.0.0.1", 54323, null, true, "disable", "solo-Admin-Password-3")],
+            tenants: new Dictionary<string, string> { ["demo-bakery"] = "solo" });
+        var deployment = await TestDeployment.RunAsync(config);
+
+        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
+        var servers = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.ServersKey]);
+
+        Assert.Equal(ConnectionKeys, tenants["demo-bakery"].Keys.Order());
+        Assert.Equal("", tenants["demo-bakery"]["region"]);
+        Assert.Equal("", servers["solo"]["region"]);
+    }
+
+    [Fact]
     public async Task TheServersOutputIsNotSecretAndCountsEachServersTenants()
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
