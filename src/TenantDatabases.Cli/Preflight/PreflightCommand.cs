@@ -29,7 +29,9 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
             LoadFailureOutput.Warnings(console, stack);
         }
         var passwords = stack.Passwords!;
-        using var logs = settings.Verbose ? new ConsoleLoggerFactory(console, passwords.Values) : null;
+        // With --format json the log goes to stderr, so that stdout stays one JSON document.
+        var logConsole = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.No }) : console;
+        using var logs = settings.Verbose ? new ConsoleLoggerFactory(logConsole, passwords.Values) : null;
         var report = await FleetPreflight.RunAsync(settings.StackName, PreflightTarget.ForStack(stack.Configuration!, passwords),
             TimeSpan.FromSeconds(settings.Timeout), logs, cancellationToken);
 
