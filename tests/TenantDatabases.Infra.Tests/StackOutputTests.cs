@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TenantDatabases.Infra.Outputs;
 using TenantDatabases.Infra.Tests.Engine;
 
@@ -27,6 +28,22 @@ public sealed class StackOutputTests
         Assert.Equal("tenant_demo_books", books["database"]);
         Assert.Equal("tenant_demo_books_owner", books["username"]);
         Assert.Equal(Mocks.GeneratedPassword("demo-books-password"), books["password"]);
+    }
+
+    [Fact]
+    public async Task EveryConnectionCarriesARegionEvenWhenItsServerHasNone()
+    {
+        var config = TestStackConfig.From(protect: false, residency: [], locale: null,
+            servers: [new("solo", "127.0.0.1", 54323, null, true, "disable", "solo-Admin-Password-3")],
+            tenants: new Dictionary<string, string> { ["demo-bakery"] = "solo" });
+        var deployment = await TestDeployment.RunAsync(config);
+
+        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
+        var servers = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.ServersKey]);
+
+        Assert.Equal(ConnectionKeys, tenants["demo-bakery"].Keys.Order());
+        Assert.Equal("", tenants["demo-bakery"]["region"]);
+        Assert.Equal("", servers["solo"]["region"]);
     }
 
     [Fact]
@@ -67,5 +84,18 @@ public sealed class StackOutputTests
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
 
         Assert.Equal(new[] { "placements", "servers", "tenants" }, deployment.Outputs.Keys.Order());
+    }
+
+    [Fact]
+    public async Task NoOutputButTheSecretTenantsOutputHoldsAPassword()
+    {
+        var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
+        var passwords = new[] { "local-a-Admin-Password-1", "local-b-Admin-Password-2", Mocks.GeneratedPassword("demo-bakery-password") };
+
+        foreach (var key in new[] { StackOutputs.ServersKey, StackOutputs.PlacementsKey })
+        {
+            var json = JsonSerializer.Serialize(await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[key]));
+            Assert.All(passwords, password => Assert.DoesNotContain(password, json));
+        }
     }
 }

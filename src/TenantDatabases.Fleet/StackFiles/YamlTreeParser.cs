@@ -69,7 +69,8 @@ internal static class YamlTreeParser
         {
             if (parser.TryConsume<SequenceEnd>(out var end))
             {
-                return new YamlSequenceNode(items, start.Style == SequenceStyle.Flow, start.Start, end.End);
+                var isFlow = start.Style == SequenceStyle.Flow;
+                return new YamlSequenceNode(items, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
             items.Add(ParseNode(parser, anchors));
         }
@@ -83,7 +84,8 @@ internal static class YamlTreeParser
         {
             if (parser.TryConsume<MappingEnd>(out var end))
             {
-                return new YamlMappingNode(entries, start.Style == MappingStyle.Flow, start.Start, end.End);
+                var isFlow = start.Style == MappingStyle.Flow;
+                return new YamlMappingNode(entries, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
             if (ParseNode(parser, anchors) is not YamlScalarNode key)
             {
@@ -97,4 +99,7 @@ internal static class YamlTreeParser
             entries.Add(new YamlMappingEntry(key, ParseNode(parser, anchors)));
         }
     }
+
+    // A flow collection's end event stands on its closing bracket; the node ends just past it.
+    private static Mark PastClosingBracket(ParsingEvent end) => new(end.Start.Index + 1, end.Start.Line, end.Start.Column + 1);
 }

@@ -6,7 +6,8 @@ namespace TenantDatabases.Infra.Outputs;
 /// <summary>
 /// The stack outputs the post-deploy step reads with <c>pulumi stack output --json --show-secrets</c>:
 /// <c>tenants</c> (secret: it holds every tenant's password), <c>servers</c> and <c>placements</c>.
-/// A key whose value is null (a server without a region) is left out, as Pulumi leaves out nulls.
+/// Every entry has every key: a server without a region gives <c>"region": ""</c>, because Pulumi
+/// would leave a null out and the post-deploy step requires the key.
 /// </summary>
 public static class StackOutputs
 {
@@ -37,7 +38,7 @@ public static class StackOutputs
         {
             ["host"] = server.Host,
             ["port"] = server.Port,
-            ["region"] = server.Region,
+            ["region"] = server.Region ?? "",
             ["tenantCount"] = server.TenantCount,
         }));
 
@@ -53,7 +54,7 @@ public static class StackOutputs
     private static Dictionary<string, object?> Connection(TenantPlan tenant, ServerPlan server, string password) => new()
     {
         ["server"] = tenant.Server,
-        ["region"] = tenant.Region,
+        ["region"] = tenant.Region ?? "",
         ["host"] = server.Host,
         ["port"] = server.Port,
         ["database"] = tenant.DatabaseName,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TenantDatabases.Infra.Tests.Engine;
 
 /// <summary>A server of a test stack; <see cref="AdminPassword"/> stands for its decrypted <c>secure:</c> value.</summary>
-public sealed record TestServer(string Name, string Host, int Port, string Region, bool IsDefault, string SslMode, string AdminPassword);
+public sealed record TestServer(string Name, string Host, int Port, string? Region, bool IsDefault, string SslMode, string AdminPassword);
 
 /// <summary>
 /// A stack's configuration as the Pulumi CLI hands it to the program: one raw string per key of the
@@ -55,17 +55,7 @@ public sealed record TestStackConfig(IReadOnlyDictionary<string, string> Raw)
         {
             ["protect"] = protect ? "true" : "false",
             ["residency"] = JsonSerializer.Serialize(residency),
-            ["servers"] = JsonSerializer.Serialize(servers.ToDictionary(server => server.Name, server => new Dictionary<string, object>
-            {
-                ["host"] = server.Host,
-                ["port"] = server.Port,
-                ["username"] = AdminUsername,
-                ["password"] = server.AdminPassword,
-                ["region"] = server.Region,
-                ["default"] = server.IsDefault,
-                ["sslMode"] = server.SslMode,
-                ["maxTenants"] = 50,
-            })),
+            ["servers"] = JsonSerializer.Serialize(servers.ToDictionary(server => server.Name, Server)),
             ["tenants"] = JsonSerializer.Serialize(tenants.ToDictionary(tenant => tenant.Key, tenant => new Dictionary<string, object>
             {
                 ["server"] = tenant.Value,
@@ -76,6 +66,25 @@ public sealed record TestStackConfig(IReadOnlyDictionary<string, string> Raw)
             raw["locale"] = locale;
         }
         return new TestStackConfig(raw);
+    }
+
+    private static Dictionary<string, object> Server(TestServer server)
+    {
+        var settings = new Dictionary<string, object>
+        {
+            ["host"] = server.Host,
+            ["port"] = server.Port,
+            ["username"] = AdminUsername,
+            ["password"] = server.AdminPassword,
+            ["default"] = server.IsDefault,
+            ["sslMode"] = server.SslMode,
+            ["maxTenants"] = 50,
+        };
+        if (server.Region is not null)
+        {
+            settings["region"] = server.Region;
+        }
+        return settings;
     }
 
     /// <summary>The same configuration with one key's raw value replaced.</summary>
