@@ -3,7 +3,6 @@ using Spectre.Console.Cli;
 using TenantDatabases.Cli.Stacks;
 using TenantDatabases.Operations.DevServers;
 using TenantDatabases.Operations.LocalServers;
-using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.DevServers;
 
@@ -18,7 +17,7 @@ public abstract class DevServersCommand(IAnsiConsole console) : AsyncCommand<Dev
     protected abstract bool NeedsPasswords { get; }
 
     /// <summary>Performs the action on every server.</summary>
-    protected abstract Task<DevServerState[]> ActAsync(DevServerFleet fleet, LoadedStack stack, CancellationToken cancellationToken);
+    protected abstract Task<DevServerState[]> ActAsync(DevServerFleet fleet, ConnectableStack stack, CancellationToken cancellationToken);
 
     /// <summary>The binaries to use: start may install them, stop and status only look.</summary>
     protected virtual Task<(PostgresBinaries? Binaries, string? Failure)> BinariesAsync(IAnsiConsole output, CancellationToken cancellationToken) =>
@@ -27,9 +26,9 @@ public abstract class DevServersCommand(IAnsiConsole console) : AsyncCommand<Dev
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, DevServersSettings settings, CancellationToken cancellationToken)
     {
-        var stack = await TenantDatabases.Operations.Stacks.StackLoader.LoadAsync(
-            new StackRequest(settings.StackName, settings.WorkingDirectory, null, NeedsPasswords, Environment.GetEnvironmentVariable), cancellationToken);
-        if (stack.Status != StackLoadStatus.Loaded)
+        var stack = await ConnectableStackLoader.LoadAsync(
+            settings.Cwd, settings.StackName, null, NeedsPasswords, Environment.GetEnvironmentVariable, cancellationToken);
+        if (!stack.Loaded)
         {
             return LoadFailureOutput.Report(console, stack);
         }

@@ -1,13 +1,16 @@
-using TenantDatabases.Cli.Stacks;
+using TenantDatabases.Cli.Commands;
 
 namespace TenantDatabases.Cli.DevServers;
 
 /// <summary>Options of <c>tenantdb dev-servers start|stop|status</c>: the stack defaults to dev.</summary>
-public sealed class DevServersSettings : StackOptions
+public sealed class DevServersSettings : StackCommandSettings
 {
     /// <summary>The dev stack.</summary>
     public const string DevStack = "dev";
 
+    /// <summary>The stack to run: --stack, else dev.</summary>
+    public string StackName => Stack ?? DevStack;
+
     /// <inheritdoc />
-    protected override string? DefaultStack => DevStack;
+    protected override bool StackRequired => false;
 }

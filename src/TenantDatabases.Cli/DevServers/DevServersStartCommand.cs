@@ -1,7 +1,7 @@
 using Spectre.Console;
 using TenantDatabases.Operations.DevServers;
 using TenantDatabases.Operations.LocalServers;
-using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Cli.Stacks;
 
 namespace TenantDatabases.Cli.DevServers;
 
@@ -12,7 +12,7 @@ public sealed class DevServersStartCommand(IAnsiConsole console) : DevServersCom
     protected override bool NeedsPasswords => true;
 
     /// <inheritdoc />
-    protected override Task<DevServerState[]> ActAsync(DevServerFleet fleet, LoadedStack stack, CancellationToken cancellationToken) =>
+    protected override Task<DevServerState[]> ActAsync(DevServerFleet fleet, ConnectableStack stack, CancellationToken cancellationToken) =>
         fleet.StartAsync(stack.Passwords!, cancellationToken);
 
     /// <inheritdoc />

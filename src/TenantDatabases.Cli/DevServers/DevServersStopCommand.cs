@@ -1,6 +1,6 @@
 using Spectre.Console;
 using TenantDatabases.Operations.DevServers;
-using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Cli.Stacks;
 
 namespace TenantDatabases.Cli.DevServers;
 
@@ -11,6 +11,6 @@ public sealed class DevServersStopCommand(IAnsiConsole console) : DevServersComm
     protected override bool NeedsPasswords => false;
 
     /// <inheritdoc />
-    protected override Task<DevServerState[]> ActAsync(DevServerFleet fleet, LoadedStack stack, CancellationToken cancellationToken) =>
+    protected override Task<DevServerState[]> ActAsync(DevServerFleet fleet, ConnectableStack stack, CancellationToken cancellationToken) =>
         fleet.StopAsync(cancellationToken);
 }

@@ -2,7 +2,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TenantDatabases.Cli.Stacks;
 using TenantDatabases.Operations.Preflight;
-using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Preflight;
 
@@ -16,21 +15,22 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, PreflightSettings settings, CancellationToken cancellationToken)
     {
-        var stack = await TenantDatabases.Operations.Stacks.StackLoader.LoadAsync(
-            new StackRequest(settings.StackName, settings.WorkingDirectory, settings.ConfigJson, NeedsPasswords: true, Environment.GetEnvironmentVariable),
-            cancellationToken);
-        if (stack.Status != StackLoadStatus.Loaded)
+        var stack = await ConnectableStackLoader.LoadAsync(
+            settings.Cwd, settings.Stack!, settings.ConfigJson, needsPasswords: true, Environment.GetEnvironmentVariable, cancellationToken);
+        if (!stack.Loaded)
         {
             return LoadFailureOutput.Report(console, stack);
         }
-        var json = settings.Format == "json";
+        var json = settings.IsJson;
         if (!json)
         {
             LoadFailureOutput.Warnings(console, stack);
         }
         var passwords = stack.Passwords!;
-        using var logs = settings.Verbose ? new ConsoleLoggerFactory(console, passwords.Values) : null;
-        var report = await FleetPreflight.RunAsync(settings.StackName, PreflightTarget.ForStack(stack.Configuration!, passwords),
+        // With --format json the log goes to stderr, so that stdout stays one JSON document.
+        var logConsole = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.No }) : console;
+        using var logs = settings.Verbose ? new ConsoleLoggerFactory(logConsole, passwords.Values) : null;
+        var report = await FleetPreflight.RunAsync(settings.Stack!, PreflightTarget.ForStack(stack.Configuration!, passwords),
             TimeSpan.FromSeconds(settings.Timeout), logs, cancellationToken);
 
         var document = Scrub(PreflightJson.Write(report, stack.SecretSource), passwords.Values);
@@ -44,7 +44,7 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
         }
         if (json)
         {
-            console.Profile.Out.Writer.WriteLine(document);
+            ConsoleLines.WriteLine(console, document);
         }
         else
         {

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TenantDatabases.Cli.Stacks;
+using TenantDatabases.Cli.Commands;
 
 namespace TenantDatabases.Cli.Preflight;
 
-/// <summary>Options of <c>tenantdb preflight</c>.</summary>
-public sealed class PreflightSettings : StackOptions
+/// <summary>Options of <c>tenantdb preflight</c> (besides --stack, --cwd and --format).</summary>
+public sealed class PreflightSettings : ReportFormatSettings
 {
     /// <summary>Bound of each server's whole check, in seconds.</summary>
     [CommandOption("--timeout <SECONDS>")]
@@ -19,12 +19,6 @@ public sealed class PreflightSettings : StackOptions
     [Description("Read the configuration and passwords from this file (the output of 'pulumi config --json --show-secrets --stack <STACK>').")]
     public string? ConfigJson { get; init; }
 
-    /// <summary>table or json.</summary>
-    [CommandOption("--format <FORMAT>")]
-    [Description("table (default) or json.")]
-    [DefaultValue("table")]
-    public string Format { get; init; } = "table";
-
     /// <summary>Also write the JSON report to this file.</summary>
     [CommandOption("--report <FILE>")]
     [Description("Also write the JSON report to this file.")]
@@ -32,20 +26,16 @@ public sealed class PreflightSettings : StackOptions
 
     /// <summary>Print each step and the driver's log.</summary>
     [CommandOption("--verbose")]
-    [Description("Print each step of each server and the PostgreSQL driver's log (passwords are never logged).")]
+    [Description("Print each step of each server and the PostgreSQL driver's log (passwords are never logged); to stderr with --format json.")]
     public bool Verbose { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        var stack = base.Validate();
-        if (!stack.Successful)
+        var common = base.Validate();
+        if (!common.Successful)
         {
-            return stack;
-        }
-        if (Format is not ("table" or "json"))
-        {
-            return ValidationResult.Error($"--format must be table or json, not '{Format}'.");
+            return common;
         }
         return Timeout is > 0 and <= 600
             ? ValidationResult.Success()

@@ -1,27 +1,22 @@
 using Spectre.Console;
-using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Stacks;
 
-/// <summary>Prints why a stack did not load and gives the exit code: 2 for a missing input, 1 for invalid configuration or secrets.</summary>
+/// <summary>Prints why a stack did not load (configuration problems as <c>tenantdb validate</c> prints them) and its warnings.</summary>
 public static class LoadFailureOutput
 {
-    /// <summary>Prints the errors of <paramref name="stack"/> and returns its exit code.</summary>
-    public static int Report(IAnsiConsole console, LoadedStack stack)
+    /// <summary>Prints the problems and errors of <paramref name="stack"/> and returns its exit code.</summary>
+    public static int Report(IAnsiConsole console, ConnectableStack stack)
     {
+        ProblemOutput.WriteLines(console, stack.Problems, stack.ProblemFile);
         foreach (var error in stack.Errors)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {SecretRedaction.Redact(error)}");
+            ConsoleLines.WriteLine(console, $"error: {SecretRedaction.Redact(error)}");
         }
-        return stack.Status == StackLoadStatus.Unusable ? ExitCodes.Usage : ExitCodes.Failure;
+        return stack.ExitCode;
     }
 
-    /// <summary>Prints validation warnings of a loaded stack.</summary>
-    public static void Warnings(IAnsiConsole console, LoadedStack stack)
-    {
-        foreach (var warning in stack.Warnings)
-        {
-            console.MarkupLineInterpolated($"[yellow]{warning}[/]");
-        }
-    }
+    /// <summary>Prints the configuration warnings of a loaded stack.</summary>
+    public static void Warnings(IAnsiConsole console, ConnectableStack stack) =>
+        ProblemOutput.WriteLines(console, stack.Problems, stack.ProblemFile);
 }

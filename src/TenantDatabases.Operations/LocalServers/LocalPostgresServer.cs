@@ -39,6 +39,7 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
     /// <summary>Creates the cluster when its data directory is empty, then starts it unless it runs.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        _ = LoopbackAddress(); // Refuse before anything is created.
         if (!File.Exists(Path.Combine(spec.DataDirectory, "PG_VERSION")))
         {
             await InitialiseAsync(cancellationToken);

@@ -73,7 +73,7 @@ internal static class AdminConnection
         if (IsTlsFailure(error))
         {
             return PreflightCheck.Error(CheckNames.Tls,
-                $"TLS as sslMode {server.SslMode.ToName()} asks failed: {message}",
+                $"TLS as sslMode {server.SslMode.ToName()} asks failed: {Scrub(Chain(error), target.Password)}",
                 "Enable TLS on the server, install the CA that signed its certificate (verify-ca/verify-full), or choose the sslMode the server supports.");
         }
         return PreflightCheck.Error(server.SslMode == Fleet.Model.SslMode.Disable ? CheckNames.Authentication : CheckNames.Tls,
@@ -84,6 +84,21 @@ internal static class AdminConnection
     /// <summary>Removes the password from text that came from elsewhere, whatever form it took.</summary>
     public static string Scrub(string text, string password) =>
         string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
+
+    // The handshake's outer exception says only that it failed; the inner ones say why (e.g. an untrusted root).
+    private static string Chain(Exception error)
+    {
+        var messages = new List<string>();
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            var text = current.Message.Trim().TrimEnd('.');
+            if (text.Length > 0 && !messages.Contains(text))
+            {
+                messages.Add(text);
+            }
+        }
+        return string.Join(": ", messages) + ".";
+    }
 
     private static bool IsTlsFailure(Exception error)
     {

@@ -59,6 +59,33 @@ public sealed class PreflightCommandTests(PreflightCommandFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task VerboseJsonKeepsStdoutOneJsonDocumentAndLogsToStderrWithoutPasswords()
+    {
+        using var _ = ProcessEnvironment.Set((PassphraseVariable, PreflightCommandFixture.Passphrase), (PassphraseFileVariable, null));
+        var stderr = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(stderr);
+        CommandRun run;
+        try
+        {
+            run = await CommandRun.RunAsync("preflight", "--stack", "test", "--cwd", fixture.Mixed.Directory, "--timeout", "2", "--format", "json", "--verbose");
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, JsonDocument.Parse(run.Output).RootElement.GetProperty("servers").GetArrayLength());
+        Assert.Contains("Npgsql", stderr.ToString());
+        run.ShowsNone(fixture.Passwords);
+        foreach (var password in fixture.Passwords)
+        {
+            Assert.DoesNotContain(password, stderr.ToString());
+        }
+    }
+
+    [Fact]
     public async Task MissingPassphraseIsAUsageErrorNamingTheVariables()
     {
         using var _ = ProcessEnvironment.Set((PassphraseVariable, null), (PassphraseFileVariable, null));

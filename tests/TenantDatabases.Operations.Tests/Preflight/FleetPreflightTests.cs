@@ -92,9 +92,38 @@ public sealed class FleetPreflightTests(PreflightFleetFixture fleet) : IClassFix
     }
 
     [Fact]
+    public void HostNameIsResolvedBeforeConnecting()
+    {
+        var report = fleet.Of("by-name");
+
+        Assert.Contains("localhost resolves to", report.Find(CheckNames.Dns)!.Message);
+        Assert.Equal(CheckStatus.Ok, report.Status);
+    }
+
+    [Fact]
+    public void RequiredTlsOnAServerWithoutTlsFailsTheTlsCheck()
+    {
+        var report = fleet.Of("tls-required");
+
+        var check = report.Checks.Last();
+        Assert.Equal((CheckNames.Tls, CheckStatus.Error), (check.Name, check.Status));
+        Assert.Contains("sslMode require", check.Message);
+        Assert.Null(report.Find(CheckNames.CreateDb));
+    }
+
+    [Fact]
+    public void PreferredTlsThatTheServerDoesNotOfferIsAWarning()
+    {
+        var check = fleet.Of("tls-preferred").Find(CheckNames.Tls)!;
+
+        Assert.Equal(CheckStatus.Warning, check.Status);
+        Assert.Contains("not encrypted", check.Message);
+    }
+
+    [Fact]
     public void EveryServerOfTheRunReportsInTheStackOrder()
     {
-        Assert.Equal(["healthy", "no-createdb", "no-createrole", "wrong-password", "closed-port", "silent", "full", "orphans"],
+        Assert.Equal(["healthy", "no-createdb", "no-createrole", "wrong-password", "closed-port", "silent", "full", "orphans", "by-name", "tls-required", "tls-preferred"],
             fleet.Report.Servers.Select(server => server.Server));
         Assert.Equal(CheckStatus.Error, fleet.Report.Status);
     }

@@ -49,6 +49,9 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
             LoopbackTargets.On("silent", silent.Port, user, password),
             LoopbackTargets.On("full", port, user, password, prefix: "full_", maxTenants: 2, declared: ["full_one", "full_three"]),
             LoopbackTargets.On("orphans", port, user, password, prefix: "orph_", declared: ["orph_kept"]),
+            LoopbackTargets.On("by-name", port, user, password, prefix: "none_", host: "localhost"),
+            LoopbackTargets.On("tls-required", port, user, password, prefix: "none_", sslMode: Fleet.Model.SslMode.Require),
+            LoopbackTargets.On("tls-preferred", port, user, password, prefix: "none_", sslMode: Fleet.Model.SslMode.Prefer),
         ];
         Report = await FleetPreflight.RunAsync("test", targets, Timeout, Logs);
     }
