@@ -1,6 +1,7 @@
 using DbUp;
 using DbUp.Engine;
 using DbUp.Postgresql;
+using Npgsql;
 
 namespace TenantDatabases.Operations.Migrations;
 
@@ -15,9 +16,9 @@ internal sealed record DbUpOutcome(IReadOnlyList<AppliedScript> Applied, Excepti
 internal static class DbUpRun
 {
     public static DbUpOutcome Apply(
-        string connectionString, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
+        NpgsqlDataSource dataSource, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
     {
-        var connection = new ScriptConnectionManager(connectionString, sessionSetup);
+        var connection = new ScriptConnectionManager(dataSource, sessionSetup);
         ScriptModeExecutor? executor = null;
         var builder = PostgresqlExtensions.PostgresqlDatabase(connection, "public")
             .WithScripts(scripts.All.Select((script, index) =>

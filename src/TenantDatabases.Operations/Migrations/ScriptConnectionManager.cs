@@ -12,7 +12,7 @@ namespace TenantDatabases.Operations.Migrations;
 /// for scripts marked <see cref="MigrationScript.NoTransactionMarker"/>, whose statements run one by one outside any.
 /// A transactional script is sent as one batch (one round trip); DbUp's own splitter serves the others.
 /// </summary>
-internal sealed class ScriptConnectionManager(string connectionString, string sessionSetup) : IConnectionManager
+internal sealed class ScriptConnectionManager(NpgsqlDataSource dataSource, string sessionSetup) : IConnectionManager
 {
     private static readonly PostgresqlConnectionManager Splitter = new("Host=unused");
     private NpgsqlConnection? connection;
@@ -28,8 +28,7 @@ internal sealed class ScriptConnectionManager(string connectionString, string se
 
     public IDisposable OperationStarting(IUpgradeLog upgradeLog, List<SqlScript> executedScripts)
     {
-        connection = new NpgsqlConnection(connectionString);
-        connection.Open();
+        connection = dataSource.OpenConnection();
         using (var setup = new NpgsqlCommand(sessionSetup, connection))
         {
             setup.ExecuteNonQuery();
@@ -64,8 +63,7 @@ internal sealed class ScriptConnectionManager(string connectionString, string se
     {
         try
         {
-            using var probe = new NpgsqlConnection(connectionString);
-            probe.Open();
+            using var probe = dataSource.OpenConnection();
             errorMessage = "";
             return true;
         }

@@ -19,8 +19,8 @@ public static class TenantMigrator
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var lockConnection = new NpgsqlConnection(TenantConnectionString.For(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate lock"));
-            await lockConnection.OpenAsync(cancellationToken);
+            await using var lockSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate lock");
+            await using var lockConnection = await lockSource.OpenConnectionAsync(cancellationToken);
             if (settings.DryRun)
             {
                 await using var readOnly = new NpgsqlCommand("SET default_transaction_read_only = on", lockConnection);
@@ -43,10 +43,10 @@ public static class TenantMigrator
                 return new TenantMigrationResult(tenant, settings.DryRun && pending.Count > 0 ? MigrationStatus.Pending : MigrationStatus.UpToDate, [], pending, clock.Elapsed);
             }
             await SchemaJournal.EnsureAsync(lockConnection, cancellationToken);
-            var connectionString = TenantConnectionString.For(tenant, password, "migrate", settings.CommandTimeoutSeconds ?? 0);
+            await using var migrationSource = TenantDataSource.Create(tenant, password, "migrate", settings.CommandTimeoutSeconds ?? 0);
             // DbUp is synchronous: give it its own thread rather than block a pool thread for minutes.
             var outcome = await Task.Factory.StartNew(
-                () => DbUpRun.Apply(connectionString, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds),
+                () => DbUpRun.Apply(migrationSource, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var notApplied = pending.Except(outcome.Applied.Select(script => script.Name)).ToList();
             if (outcome.Error is { } error)

@@ -19,8 +19,9 @@ public static class TenantVerifier
         var checks = new List<CheckResult>();
         try
         {
-            await using var connection = new NpgsqlConnection(TenantConnectionString.For(tenant, password, "verify"));
-            await connection.OpenAsync(cancellationToken);
+            // A data source of its own: a fresh, unpooled login, as an application would make it.
+            await using var dataSource = TenantDataSource.Create(tenant, password, "verify");
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             checks.Add(new CheckResult(CheckResult.Connect, true, $"{tenant.Username}@{tenant.Host}:{tenant.Port}/{tenant.Database}"));
             var facts = await ReadFactsAsync(connection, cancellationToken);
             checks.Add(facts.Owner == facts.CurrentUser

@@ -1,3 +1,4 @@
+using StackOutputsRecord = TenantDatabases.Operations.StackOutputs.StackOutputs;
 using Npgsql;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
@@ -28,7 +29,7 @@ internal static class MigrationFixtures
     public static FanOutOptions Limits(int parallel = 8, int perServer = 10, OnError onError = OnError.Continue, int canary = 0) =>
         new(parallel, perServer, onError, canary);
 
-    public static StackOutputs.StackOutputs Outputs(IEnumerable<ProvisionedTenant> tenants)
+    public static StackOutputsRecord Outputs(IEnumerable<ProvisionedTenant> tenants)
     {
         var result = StackOutputsParser.Parse(ProvisionedTenant.StackOutputsJson(tenants), "test outputs");
         Assert.Empty(result.Problems);
@@ -36,7 +37,7 @@ internal static class MigrationFixtures
     }
 
     public static Task<IReadOnlyList<TenantMigrationResult>> MigrateAsync(
-        StackOutputs.StackOutputs outputs, MigrationSettings settings, FanOutOptions? limits = null) =>
+        StackOutputsRecord outputs, MigrationSettings settings, FanOutOptions? limits = null) =>
         FleetMigration.RunAsync(outputs, outputs.Tenants, settings, limits ?? Limits());
 
     public static async Task<T> QueryAsync<T>(TestPostgresServer server, string database, string sql)

@@ -73,7 +73,8 @@ public sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateS
         {
             lock (writing)
             {
-                console.WriteLine(text.Line(result));
+                // Raw lines: CI logs must not wrap them at a guessed console width.
+                console.Profile.Out.Writer.WriteLine(text.Line(result));
             }
         });
     }

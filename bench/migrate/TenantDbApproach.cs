@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using TenantDatabases.Testing;
+
+namespace MigrateBench;
+
+/// <summary>The built <c>tenantdb migrate</c>, run as users run it (a process), with its peak memory.</summary>
+public static class TenantDbApproach
+{
+    public const string Name = "tenantdb migrate";
+
+    public static async Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants, int parallel)
+    {
+        var outputs = Path.Combine(Path.GetTempPath(), $"bench-outputs-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(outputs, ProvisionedTenant.StackOutputsJson(tenants));
+        var start = new ProcessStartInfo(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? Environment.ProcessPath : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tenantdb.dll"), "migrate", "--outputs", outputs, "--parallel", parallel.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        long peakKilobytes = 0;
+        while (!process.HasExited)
+        {
+            peakKilobytes = Math.Max(peakKilobytes, HighWaterMark(process.Id));
+            await Task.Delay(20);
+        }
+        await process.WaitForExitAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        File.Delete(outputs);
+        var text = await output;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tenantdb migrate exited {process.ExitCode}:\n{text[^Math.Min(text.Length, 3000)..]}");
+        }
+        if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1")
+        {
+            Console.WriteLine(text);
+        }
+        Console.WriteLine($"{pass}: {Name} {seconds:0.00} s, {text.Split('\n').Last(l => l.Contains("tenant(s):", StringComparison.Ordinal)).Trim()}");
+        return new Figure(pass, Name, tenants.Count, seconds, peakKilobytes / 1024.0);
+    }
+
+    // VmHWM only grows, so the last value read before the process exits is its peak resident memory.
+    private static long HighWaterMark(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Npgsql;
+using TenantDatabases.Operations.StackOutputs;
+
+namespace TenantDatabases.Operations.Connections;
+
+/// <summary>
+/// Connections to one tenant database as its owner role, from a data source the caller disposes when the tenant
+/// is done. Pooling is off on purpose: every tenant database is its own Npgsql pool, and a fan-out over hundreds
+/// of them would otherwise leave hundreds of idle connections behind on servers whose default max_connections is
+/// 100. An explicit data source (rather than a connection string) also keeps Npgsql's global cache of data
+/// sources from growing by one per tenant and purpose.
+/// </summary>
+public static class TenantDataSource
+{
+    /// <summary>Seconds to wait for a server to accept a connection.</summary>
+    public const int ConnectTimeoutSeconds = 15;
+
+    /// <summary>
+    /// A data source for <paramref name="tenant"/> whose connections show <paramref name="purpose"/> to the server
+    /// as application_name. The outputs carry no sslMode: Prefer uses TLS whenever the server offers it.
+    /// </summary>
+    public static NpgsqlDataSource Create(TenantTarget tenant, string password, string purpose, int commandTimeoutSeconds = 30) =>
+        new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        {
+            Host = tenant.Host,
+            Port = tenant.Port,
+            Database = tenant.Database,
+            Username = tenant.Username,
+            Password = password,
+            Pooling = false,
+            Timeout = ConnectTimeoutSeconds,
+            CommandTimeout = commandTimeoutSeconds,
+            ApplicationName = $"tenantdb {purpose}",
+            SslMode = SslMode.Prefer,
+        }.ConnectionString)
+        // Only built-in types are read: skip Npgsql's catalog query for types on every new data source.
+        .ConfigureTypeLoading(options => options.EnableTypeLoading(false))
+        .Build();
+}
