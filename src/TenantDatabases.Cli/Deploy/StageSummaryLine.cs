@@ -17,7 +17,9 @@ public static class StageSummaryLine
     }
 
     private static bool IsSentence(string line) =>
-        char.IsLetterOrDigit(line[0]) && line.Any(char.IsLetter);
+        !TableCharacters.Contains(line[0]) && line.Any(char.IsLetter);
+
+    private const string TableCharacters = "│┌├└┐┘┤┬┴┼─╭╮╯╰═║|+-=";
 
     private static string Shorten(string line) => line.Length <= 160 ? line : line[..157] + "...";
 }

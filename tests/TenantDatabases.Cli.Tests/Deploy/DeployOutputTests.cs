@@ -119,6 +119,7 @@ public sealed class DeployOutputTests
     {
         Assert.Equal("passed: 3 tenants migrated", StageSummaryLine.From("┌──┐\n│ a │\n└──┘\n3 tenants migrated\n", 0));
         Assert.Equal("failed (exit 2)", StageSummaryLine.From("", 2));
+        Assert.Equal("passed: /srv/Pulumi.prod.yaml: valid.", StageSummaryLine.From("/srv/Pulumi.prod.yaml: valid.\n", 0));
         Assert.Equal("failed (exit 1): error: no such stack", StageSummaryLine.From("error: no such stack\n1 problem\n", 1));
     }
 }
