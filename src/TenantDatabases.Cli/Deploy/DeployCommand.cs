@@ -40,7 +40,15 @@ public sealed class DeployCommand : AsyncCommand<DeploySettings>
         view.Finish(outcome);
         if (settings.Report is { } report)
         {
-            await DeployReport.WriteAsync(report, outcome, cancellationToken);
+            try
+            {
+                await DeployReport.WriteAsync(report, outcome, cancellationToken);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                _console.MarkupLineInterpolated($"[red]error:[/] --report {report}: cannot write the report ({error.Message}).");
+                return ExitCodes.Usage;
+            }
             _console.MarkupLineInterpolated($"report: {report}");
         }
         return outcome.ExitCode;

@@ -12,6 +12,8 @@ public static class StageAdvice
             DeployStage.Validate => failed.ExitCode == ExitCodes.Usage
                 ? $"Nothing was changed. Check the stack name and folder (Pulumi.yaml and Pulumi.{request.Stack}.yaml must be readable), then rerun `tenantdb deploy {target}`."
                 : $"Nothing was changed. Fix every problem listed above in Pulumi.{request.Stack}.yaml, check it with `tenantdb validate {target}`, then rerun deploy.",
+            DeployStage.Preflight when failed.ExitCode == ExitCodes.Usage =>
+                $"Nothing was changed. Preflight could not read the servers' secrets or the stack (the error above): set PULUMI_CONFIG_PASSPHRASE for a passphrase stack, or install and log in the Pulumi CLI, then rerun deploy.",
             DeployStage.Preflight =>
                 $"Nothing was changed. Fix the servers marked as errors above (docs/runbooks/server-unreachable.md), check them with `tenantdb preflight {target}`, then rerun deploy.",
             DeployStage.PulumiUp when failed.Summary == PulumiCli.NotOnPath =>
