@@ -9,14 +9,18 @@ public static class PostgresInstallation
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(15);
 
     /// <summary>The binaries, or a failure saying exactly what to install.</summary>
-    public static async Task<(PostgresBinaries? Binaries, string? Failure)> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken)
+    public static Task<(PostgresBinaries? Binaries, string? Failure)> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken) =>
+        FindOrInstallAsync(PostgresBinaries.Find, LocalServerUser.Current().RunAsName is not null, ExternalCommand.FindOnPath("apt-get"), progress, cancellationToken);
+
+    /// <summary>The decision with its inputs given: how binaries are found, whether this is root, where apt-get is.</summary>
+    internal static async Task<(PostgresBinaries? Binaries, string? Failure)> FindOrInstallAsync(
+        Func<PostgresBinaries?> find, bool isRoot, string? aptGet, Action<string> progress, CancellationToken cancellationToken)
     {
-        if (PostgresBinaries.Find() is { } found)
+        if (find() is { } found)
         {
             return (found, null);
         }
-        var aptGet = ExternalCommand.FindOnPath("apt-get");
-        if (LocalServerUser.Current().RunAsName is null || aptGet is null)
+        if (!isRoot || aptGet is null)
         {
             return (null, "PostgreSQL's server programs (initdb, pg_ctl) are not installed. " + PostgresBinaries.InstallHint);
         }
@@ -30,7 +34,7 @@ public static class PostgresInstallation
                 return (null, $"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
             }
         }
-        return PostgresBinaries.Find() is { } installed
+        return find() is { } installed
             ? (installed, null)
             : (null, "apt-get installed postgresql, but initdb is still not found. " + PostgresBinaries.InstallHint);
     }

@@ -20,6 +20,7 @@ internal sealed record ServerFacts(
     string? TlsVersion)
 {
     // The login role's own attributes (session_user), because CREATEDB is not inherited through membership.
+    // Other roles' sessions show a null backend_type to a non-superuser: a session with a user and a database counts.
     private const string Query =
         """
         SELECT current_setting('server_version_num')::int,
@@ -30,7 +31,8 @@ internal sealed record ServerFacts(
                current_setting('max_connections')::int,
                current_setting('superuser_reserved_connections')::int,
                coalesce(current_setting('reserved_connections', true), '0')::int,
-               (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int,
+               (SELECT count(*) FROM pg_stat_activity
+                WHERE datid IS NOT NULL AND usesysid IS NOT NULL AND coalesce(backend_type, 'client backend') = 'client backend')::int,
                coalesce(current_setting('createrole_self_grant', true), ''),
                coalesce(s.ssl, false),
                s.version

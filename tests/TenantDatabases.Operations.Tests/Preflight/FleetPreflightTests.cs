@@ -92,6 +92,15 @@ public sealed class FleetPreflightTests(PreflightFleetFixture fleet) : IClassFix
     }
 
     [Fact]
+    public void ConnectionsInUseCountOtherRolesSessionsThatTheAdminCannotSeeInDetail()
+    {
+        var check = fleet.Of("healthy").Find(CheckNames.Connections)!;
+
+        var inUse = int.Parse(System.Text.RegularExpressions.Regex.Match(check.Message, @"(\d+) in use").Groups[1].Value);
+        Assert.True(inUse >= PreflightFleetFixture.OtherSessions + 1, check.Message);
+    }
+
+    [Fact]
     public void HostNameIsResolvedBeforeConnecting()
     {
         var report = fleet.Of("by-name");

@@ -12,6 +12,7 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
     public const string NoCreateDbRole = "admin_without_createdb";
     public const string NoCreateRoleRole = "admin_without_createrole";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    public const int OtherSessions = 3;
 
     private readonly SilentListener silent = new();
 
@@ -53,7 +54,19 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
             LoopbackTargets.On("tls-required", port, user, password, prefix: "none_", sslMode: Fleet.Model.SslMode.Require),
             LoopbackTargets.On("tls-preferred", port, user, password, prefix: "none_", sslMode: Fleet.Model.SslMode.Prefer),
         ];
+        // Sessions of another role, which a non-superuser admin sees without their details: they still count.
+        var others = new List<Npgsql.NpgsqlConnection>();
+        for (var i = 0; i < OtherSessions; i++)
+        {
+            var session = new Npgsql.NpgsqlConnection(s.SuperuserConnectionString());
+            await session.OpenAsync();
+            others.Add(session);
+        }
         Report = await FleetPreflight.RunAsync("test", targets, Timeout, Logs);
+        foreach (var session in others)
+        {
+            await session.DisposeAsync();
+        }
     }
 
     public async Task DisposeAsync()
