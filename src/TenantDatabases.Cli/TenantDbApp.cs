@@ -19,9 +19,18 @@ public static class TenantDbApp
             }
             config.PropagateExceptions();
             // Each command registers itself here, in the order a deployment runs them.
-            // commands:validate
-            // commands:plan
-            // commands:add-tenant
+            config.AddCommand<Commands.ValidateCommand>("validate")
+                .WithDescription("Check a stack's configuration: every problem with its file, line, config path and fix. Needs no secret and no network.")
+                .WithExample("validate", "--stack", "dev")
+                .WithExample("validate", "--stack", "prod", "--format", "json");
+            config.AddCommand<Commands.PlanCommand>("plan")
+                .WithDescription("Show where every tenant lives (server, database, role) and how full each server is; with --previous, what changed since the last deploy.")
+                .WithExample("plan", "--stack", "dev")
+                .WithExample("plan", "--stack", "prod", "--previous", "outputs.json");
+            config.AddCommand<Commands.AddTenantCommand>("add-tenant")
+                .WithDescription("Place a new tenant (explicit server, else the default server, else the least-loaded server of its region) and pin it in Pulumi.<stack>.yaml, changing nothing else in the file.")
+                .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
+                .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north");
             // commands:dev-servers
             // commands:preflight
             config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")

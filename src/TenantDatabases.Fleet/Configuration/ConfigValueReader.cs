@@ -1,0 +1,86 @@
+using System.Globalization;
+using TenantDatabases.Fleet.Validation;
+
+namespace TenantDatabases.Fleet.Configuration;
+
+/// <summary>
+/// Reads typed values out of <see cref="ConfigValue"/>s, reporting a wrong shape as a problem. Values it
+/// cannot read come back null so that reading goes on and every problem is found in one pass.
+/// </summary>
+internal sealed class ConfigValueReader(ProblemList problems)
+{
+    public ProblemList Problems => problems;
+
+    /// <summary>Text of a scalar; null (and a problem) for a secret, a mapping or a list; null for YAML null.</summary>
+    public string? Text(ConfigValue value, string path, SourceLocation? fallback)
+    {
+        switch (value)
+        {
+            case ConfigScalar scalar:
+                return scalar.Text;
+            case ConfigSecureValue:
+                problems.Error(path, "This value is a secret, but only a password may be one.",
+                    $"Set it as plain text: pulumi config set --path '{Unnamespaced(path)}' <value>.", value.Location ?? fallback);
+                return null;
+            default:
+                problems.Error(path, "This must be a single value, not a mapping or a list.",
+                    "Write it as 'key: value' on one line.", value.Location ?? fallback);
+                return null;
+        }
+    }
+
+    /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]; null when absent or wrong.</summary>
+    public int? Integer(ConfigValue value, string path, SourceLocation? fallback, int min, int max, string rangeFix)
+    {
+        var text = Text(value, path, fallback);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            problems.Error(path, $"'{Shorten(text)}' is not a whole number.", rangeFix, value.Location ?? fallback);
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            problems.Error(path, $"{number} is out of range.", rangeFix, value.Location ?? fallback);
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary><c>true</c> or <c>false</c> (any case); null when absent or wrong.</summary>
+    public bool? Boolean(ConfigValue value, string path, SourceLocation? fallback)
+    {
+        var text = Text(value, path, fallback);
+        if (text is null)
+        {
+            return null;
+        }
+        if (bool.TryParse(text.Trim(), out var flag))
+        {
+            return flag;
+        }
+        problems.Error(path, $"'{Shorten(text)}' is not true or false.", "Write true or false.", value.Location ?? fallback);
+        return null;
+    }
+
+    /// <summary>An unknown key: an error that suggests the nearest known key.</summary>
+    public void UnknownKey(string key, string path, IReadOnlyList<string> known, SourceLocation? location)
+    {
+        var nearest = NearestName.Find(key, known);
+        var fix = nearest is null
+            ? $"Remove it; the known keys here are: {string.Join(", ", known)}."
+            : $"Did you mean '{nearest}'? Rename the key (known keys: {string.Join(", ", known)}).";
+        problems.Error(path, $"Unknown key '{Shorten(key)}'.", fix, location);
+    }
+
+    /// <summary>Keeps echoed input short so one bad value cannot flood the output.</summary>
+    public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
+
+    private static string Unnamespaced(string path) =>
+        path.StartsWith(Model.ConfigDefaults.Namespace + ":", StringComparison.Ordinal)
+            ? path[(Model.ConfigDefaults.Namespace.Length + 1)..]
+            : path;
+}

@@ -1,0 +1,16 @@
+namespace TenantDatabases.Fleet.Planning;
+
+/// <summary>A tenant as the last deploy left it, read from the stack's outputs.</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Server">Its server, or null when the outputs hide it (a secret printed as <c>[secret]</c>).</param>
+/// <param name="Database">Its database name, when the outputs show it.</param>
+public sealed record DeployedTenant(string Id, string? Server, string? Database);
+
+/// <summary>What the last deploy left, from <c>pulumi stack output --json</c>.</summary>
+/// <param name="Tenants">Deployed tenants by id.</param>
+/// <param name="TenantsKnown">False when the outputs hide which tenants exist (the whole <c>tenants</c> output is secret and there are no <c>placements</c>).</param>
+public sealed record PreviousDeployment(IReadOnlyDictionary<string, DeployedTenant> Tenants, bool TenantsKnown)
+{
+    /// <summary>A stack that was never deployed.</summary>
+    public static PreviousDeployment None { get; } = new(new Dictionary<string, DeployedTenant>(), true);
+}

@@ -1,0 +1,23 @@
+namespace TenantDatabases.Fleet.Planning;
+
+/// <summary>How one tenant differs between the last deploy and the plan.</summary>
+/// <param name="TenantId">Tenant id.</param>
+/// <param name="Kind">What changes.</param>
+/// <param name="PreviousServer">Server of the last deploy, when known.</param>
+/// <param name="PlannedServer">Server in the plan; null when removed.</param>
+public sealed record TenantChange(string TenantId, TenantChangeKind Kind, string? PreviousServer, string? PlannedServer);
+
+/// <summary>The kinds of <see cref="TenantChange"/>.</summary>
+public enum TenantChangeKind
+{
+    /// <summary>Same server, same database.</summary>
+    Unchanged,
+    /// <summary>New in the plan.</summary>
+    Added,
+    /// <summary>Deployed, no longer in the plan.</summary>
+    Removed,
+    /// <summary>On another server or under another database name: the database would be replaced.</summary>
+    Moved,
+    /// <summary>The outputs hide where it was deployed.</summary>
+    Unknown,
+}

@@ -1,0 +1,43 @@
+using Pulumi;
+using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.Planning;
+using TenantDatabases.Infra.Configuration;
+using TenantDatabases.Infra.Outputs;
+using TenantDatabases.Infra.Servers;
+using TenantDatabases.Infra.Tenants;
+
+namespace TenantDatabases.Infra;
+
+/// <summary>
+/// The Pulumi program: reads the stack's configuration once, lets Fleet validate and plan it, and
+/// declares what the plan says. Every decision is Fleet's; this only copies plan fields into resources.
+/// </summary>
+public static class TenantDatabasesStack
+{
+    /// <summary>Declares the stack's resources and returns its outputs.</summary>
+    /// <exception cref="RunException">The configuration is invalid; nothing was declared.</exception>
+    public static IDictionary<string, object?> Declare()
+    {
+        var config = new Config();
+        var stackFile = $"Pulumi.{Deployment.Instance.StackName}.yaml";
+        var validation = FleetConfigurationReader.Read(PulumiConfigValues.Read(config), ConfigOrigin.PulumiConfig);
+        if (validation is not { IsValid: true, Configuration: { } configuration })
+        {
+            throw ConfigurationRejection.For(validation.Problems, stackFile);
+        }
+        foreach (var warning in validation.Warnings)
+        {
+            Log.Warn(warning.Format(stackFile));
+        }
+
+        var plan = FleetPlanner.Plan(configuration);
+        var adminPasswords = ServerPasswords.Read(config);
+        var providers = plan.Servers.ToDictionary(
+            server => server.Name,
+            server => ServerProviders.Declare(server, adminPasswords.For(server.Name)));
+        var tenantPasswords = plan.Tenants.ToDictionary(
+            tenant => tenant.Id,
+            tenant => new TenantDatabase(tenant.Id, TenantDatabaseArgs.From(plan, tenant, providers[tenant.Server])).Password);
+        return StackOutputs.From(plan, tenantPasswords);
+    }
+}

@@ -1,0 +1,107 @@
+using TenantDatabases.Fleet.Validation;
+
+namespace TenantDatabases.Fleet.Tests.Configuration;
+
+public sealed class TenantRulesTests
+{
+    private static string WithTenant(string yamlKey, string body = "      server: eu-primary") =>
+        StackYaml.Valid + $"\n    {yamlKey}:\n{body}\n";
+
+    [Theory]
+    [InlineData("\"Acme\"", "tenant-databases:tenants.Acme")]
+    [InlineData("\"acme coffee\"", "tenant-databases:tenants[\"acme coffee\"]")]
+    [InlineData("\"o'brien\"", "tenant-databases:tenants[\"o'brien\"]")]
+    [InlineData("'say \"hi\"'", "tenant-databases:tenants[\"say \\\"hi\\\"\"]")]
+    [InlineData("café", "tenant-databases:tenants[\"café\"]")]
+    [InlineData("\"-leading\"", "tenant-databases:tenants.-leading")]
+    [InlineData("\"x; drop database y\"", "tenant-databases:tenants[\"x; drop database y\"]")]
+    [InlineData("\"\"", "tenant-databases:tenants[\"\"]")]
+    public void UnsafeTenantIdsAreErrorsWithAnEscapedPath(string yamlKey, string path)
+    {
+        var problem = StackYaml.SingleError(StackYaml.Read(WithTenant(yamlKey)), path);
+        Assert.Contains("tenant id", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("select")]
+    [InlineData("drop")]
+    [InlineData("user")]
+    [InlineData("7-eleven")]
+    [InlineData("a")]
+    public void SqlKeywordsAndDigitsAreSafeIdsBecauseNamesAreAlwaysQuoted(string id) =>
+        Assert.DoesNotContain(StackYaml.Read(WithTenant(id)).Problems, problem => problem.Severity == ProblemSeverity.Error);
+
+    [Fact]
+    public void NamesOver63BytesWithThePrefixAreErrors()
+    {
+        var longest = new string('a', 63 - "tenant_".Length - "_owner".Length);
+        Assert.DoesNotContain(StackYaml.Read(WithTenant(longest)).Errors, problem => problem.Path.Contains(longest));
+        var tooLong = longest + "b";
+        var problem = StackYaml.SingleError(StackYaml.Read(WithTenant(tooLong)), $"tenant-databases:tenants.{tooLong}");
+        Assert.Contains("64 bytes", problem.Message);
+        Assert.Contains($"at most {longest.Length} characters", problem.Fix);
+        var huge = new string('x', 200);
+        Assert.Contains("over PostgreSQL's 63", StackYaml.SingleError(StackYaml.Read(WithTenant(huge)), $"tenant-databases:tenants.{huge}").Message);
+    }
+
+    [Fact]
+    public void IdsThatNormaliseToTheSameNameCollide()
+    {
+        var result = StackYaml.Read(WithTenant("acme_coffee"));
+        var problem = StackYaml.SingleError(result, "tenant-databases:tenants.acme_coffee");
+        Assert.Contains("'acme-coffee' and 'acme_coffee' would share the database 'tenant_acme_coffee'", problem.Message);
+    }
+
+    [Fact]
+    public void ATenantOnAnUnknownServerGetsTheNearestName()
+    {
+        var result = StackYaml.Read(WithTenant("new-shop", "      server: eu-primery"));
+        var problem = StackYaml.SingleError(result, "tenant-databases:tenants.new-shop.server");
+        Assert.Contains("'eu-primery' is not defined", problem.Message);
+        Assert.Contains("Did you mean 'eu-primary'?", problem.Fix);
+    }
+
+    [Theory]
+    [InlineData("      region: eu-west")]
+    [InlineData("      server: \"\"")]
+    [InlineData("")]
+    public void ATenantWithoutAServerIsAnError(string body)
+    {
+        var yaml = body.Length == 0 ? StackYaml.Valid + "\n    new-shop:\n" : WithTenant("new-shop", body);
+        var problem = StackYaml.SingleError(StackYaml.Read(yaml), "tenant-databases:tenants.new-shop.server");
+        Assert.Contains("tenantdb add-tenant new-shop", problem.Fix);
+    }
+
+    [Fact]
+    public void ATenantWhoseRequiredRegionDiffersFromItsServersIsAnError()
+    {
+        var yaml = StackYaml.Valid.Replace("tenant-databases:residency: [eu-west]", "tenant-databases:residency: [eu-west, eu-north]");
+        var result = StackYaml.Read(yaml + "\n    new-shop:\n      server: eu-primary\n      region: eu-north\n");
+        var problem = StackYaml.SingleError(result, "tenant-databases:tenants.new-shop.server");
+        Assert.Contains("requires region 'eu-north' but server 'eu-primary' is in 'eu-west'", problem.Message);
+    }
+
+    [Fact]
+    public void ATenantRegionOutsideTheResidencyIsAnError()
+    {
+        var result = StackYaml.Read(WithTenant("new-shop", "      server: eu-primary\n      region: us-east"));
+        Assert.Contains("outside this stack's residency", StackYaml.SingleError(result, "tenant-databases:tenants.new-shop.region").Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("many")]
+    public void AConnectionLimitMustBeMinusOneOrPositive(string limit)
+    {
+        var result = StackYaml.Read(WithTenant("new-shop", $"      server: eu-primary\n      connectionLimit: {limit}"));
+        Assert.Contains("-1", StackYaml.SingleError(result, "tenant-databases:tenants.new-shop.connectionLimit").Fix);
+    }
+
+    [Fact]
+    public void ATenantThatIsAListIsAnError()
+    {
+        var result = StackYaml.Read(WithTenant("new-shop", "      - eu-primary"));
+        Assert.Contains("mapping", StackYaml.SingleError(result, "tenant-databases:tenants.new-shop").Message);
+    }
+}

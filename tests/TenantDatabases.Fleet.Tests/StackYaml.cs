@@ -1,0 +1,62 @@
+using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.StackFiles;
+using TenantDatabases.Fleet.Validation;
+
+namespace TenantDatabases.Fleet.Tests;
+
+/// <summary>Stack file text for tests: a valid two-server stack, and reading text through the real reader.</summary>
+internal static class StackYaml
+{
+    public const string Valid = """
+        config:
+          tenant-databases:protect: true
+          tenant-databases:residency: [eu-west]
+          tenant-databases:servers:
+            eu-primary:
+              host: pg-eu-1.internal
+              port: 5432
+              username: provisioner
+              password:
+                secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB
+              region: eu-west
+              default: true
+              sslMode: require
+              maxTenants: 100
+            eu-secondary:
+              host: pg-eu-2.internal
+              username: provisioner
+              password:
+                secure: v1:CCCCCCCCCCCCCCCC:DDDDDDDDDDDDDDDDDDDDDDDD
+              region: eu-west
+          tenant-databases:tenants:
+            acme-coffee:
+              server: eu-primary
+            bobs-books:
+              server: eu-secondary
+              connectionLimit: 5
+        """;
+
+    public static ValidationResult Read(string yaml, ConfigOrigin origin = ConfigOrigin.StackFile)
+    {
+        var file = StackFileReader.Parse("Pulumi.test.yaml", yaml);
+        Assert.True(file.File is not null, string.Join("\n", file.Problems.Select(problem => problem.Format("Pulumi.test.yaml"))));
+        return FleetConfigurationReader.Read(file.File!.Config, origin);
+    }
+
+    /// <summary>The valid stack with one line replaced (the first line containing <paramref name="line"/>).</summary>
+    public static string ValidWith(string line, string replacement)
+    {
+        var lines = Valid.Split('\n').ToList();
+        var index = lines.FindIndex(candidate => candidate.Contains(line, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"no line contains '{line}'");
+        lines[index] = replacement;
+        return string.Join('\n', lines);
+    }
+
+    public static ConfigProblem SingleError(ValidationResult result, string path)
+    {
+        var errors = result.Errors.Where(problem => problem.Path == path).ToList();
+        Assert.True(errors.Count == 1, $"expected one error at {path}, got:\n" + string.Join("\n", result.Problems.Select(problem => problem.Format(null))));
+        return errors[0];
+    }
+}

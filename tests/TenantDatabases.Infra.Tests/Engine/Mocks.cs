@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace TenantDatabases.Infra.Tests.Engine;
+
+/// <summary>
+/// The engine's stand-in: every resource's outputs are its inputs, plus what a provider would compute
+/// (a RandomPassword's <c>result</c>, a <c>name</c> where none was given). Records every registration.
+/// </summary>
+internal sealed class Mocks : IMocks
+{
+    public const string RandomPasswordType = "random:index/randomPassword:RandomPassword";
+
+    private readonly List<MockResourceArgs> registered = [];
+
+    /// <summary>Every resource the program registered, in order.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered
+    {
+        get
+        {
+            lock (registered)
+            {
+                return registered.ToList();
+            }
+        }
+    }
+
+    /// <summary>The password the mocked random provider generates for a RandomPassword resource.</summary>
+    public static string GeneratedPassword(string resourceName) => "Pw" + resourceName.Replace("-", "");
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        lock (registered)
+        {
+            registered.Add(args);
+        }
+        var outputs = ImmutableDictionary.CreateBuilder<string, object>();
+        outputs.AddRange(args.Inputs);
+        if (!args.Inputs.ContainsKey("name"))
+        {
+            outputs.Add("name", args.Name!);
+        }
+        if (args.Type == RandomPasswordType)
+        {
+            outputs.Add("result", GeneratedPassword(args.Name!));
+        }
+        return Task.FromResult<(string? id, object state)>(($"{args.Name}_id", outputs.ToImmutable()));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Args);
+}
