@@ -21,6 +21,24 @@ public static class TenantMigrator
         {
             await using var lockSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate lock");
             await using var lockConnection = await lockSource.OpenConnectionAsync(cancellationToken);
+            return await MigrateAsync(tenant, password, lockConnection, settings, clock, cancellationToken);
+        }
+        // Anything else is still one tenant's failure: it must not end the run for the others.
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return Failed(tenant, clock, null, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error));
+        }
+    }
+
+    /// <summary>
+    /// Migrates with <paramref name="lockConnection"/> (open, as the owner) as the connection that holds the lock;
+    /// DbUp gets a connection of its own.
+    /// </summary>
+    public static async Task<TenantMigrationResult> MigrateAsync(
+        TenantTarget tenant, string password, NpgsqlConnection lockConnection, MigrationSettings settings, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
             if (settings.DryRun)
             {
                 await using var readOnly = new NpgsqlCommand("SET default_transaction_read_only = on", lockConnection);

@@ -16,13 +16,27 @@ public static class TenantVerifier
         TenantTarget tenant, string password, MigrationScripts scripts, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var checks = new List<CheckResult>();
         try
         {
             // A data source of its own: a fresh, unpooled login, as an application would make it.
             await using var dataSource = TenantDataSource.Create(tenant, password, "verify");
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            checks.Add(new CheckResult(CheckResult.Connect, true, $"{tenant.Username}@{tenant.Host}:{tenant.Port}/{tenant.Database}"));
+            return await CheckAsync(tenant, connection, scripts, clock, cancellationToken);
+        }
+        // Anything else is still one tenant's failure: it must not end the run for the others.
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new TenantVerification(tenant, [new CheckResult(CheckResult.Connect, false, ConnectionFailure.Describe(error))], clock.Elapsed);
+        }
+    }
+
+    /// <summary>The checks, on <paramref name="connection"/>: a connection this run has just opened as the owner.</summary>
+    public static async Task<TenantVerification> CheckAsync(
+        TenantTarget tenant, NpgsqlConnection connection, MigrationScripts scripts, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var checks = new List<CheckResult> { new(CheckResult.Connect, true, $"{tenant.Username}@{tenant.Host}:{tenant.Port}/{tenant.Database}") };
+        try
+        {
             var facts = await ReadFactsAsync(connection, cancellationToken);
             checks.Add(facts.Owner == facts.CurrentUser
                 ? new CheckResult(CheckResult.Owner, true, facts.Owner)
@@ -34,10 +48,9 @@ public static class TenantVerifier
             var journal = await SchemaJournal.ReadAsync(connection, facts.JournalExists, cancellationToken);
             checks.Add(JournalCheck(scripts, journal));
         }
-        // Anything else is still one tenant's failure: it must not end the run for the others.
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            checks.Add(new CheckResult(checks.Count == 0 ? CheckResult.Connect : "query", false, ConnectionFailure.Describe(error)));
+            checks.Add(new CheckResult("query", false, ConnectionFailure.Describe(error)));
         }
         return new TenantVerification(tenant, checks, clock.Elapsed);
     }

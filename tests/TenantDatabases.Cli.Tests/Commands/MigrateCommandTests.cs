@@ -116,6 +116,23 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task DryRunListsPendingScriptsAndVerifyThenFailsOnTheUnmigratedTenant()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.Second, "cli-dry");
+        var outputs = CommandRun.WriteOutputs([tenant]);
+
+        var (dryExit, dry) = await CommandRun.InProcessAsync("migrate", "--outputs", outputs, "--dry-run");
+        var (verifyExit, verify) = await CommandRun.InProcessAsync("verify", "--outputs", outputs);
+
+        Assert.True(dryExit == 0, dry);
+        Assert.Contains("ok   cli-dry (beta) pending in", dry);
+        Assert.Contains("0001_outlets_and_registers.sql, 0002_staff.sql", dry);
+        Assert.Equal(1, verifyExit);
+        Assert.Contains("journal: no script applied; 7 pending from 0001_outlets_and_registers.sql", verify);
+        Assert.DoesNotContain(tenant.Password, dry + verify);
+    }
+
     [Theory]
     [InlineData("migrate")]
     [InlineData("migrate", "--stack", "dev", "--outputs", "x.json")]
