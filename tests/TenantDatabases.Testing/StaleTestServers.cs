@@ -13,6 +13,8 @@ public static class StaleTestServers
     /// <summary>The file in a server's folder that names the process that owns it.</summary>
     public const string OwnerFile = "owner";
 
+    private static readonly TimeSpan StartTimeTolerance = TimeSpan.FromSeconds(2);
+
     /// <summary>Marks <paramref name="serverRoot"/> as owned by this process.</summary>
     public static void Claim(string serverRoot)
     {
@@ -59,8 +61,11 @@ public static class StaleTestServers
         try
         {
             using var process = Process.GetProcessById(pid);
-            // A recycled pid belongs to a process that started later.
-            return !process.HasExited && process.StartTime.ToUniversalTime().Ticks == startTicks;
+            // A recycled pid belongs to a process that started later. The start time is derived from the
+            // boot time, which each process computes anew, so two readings differ by milliseconds: compare
+            // within a tolerance, or a live run's servers would be swept from under it.
+            var drift = Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks);
+            return !process.HasExited && drift < StartTimeTolerance.Ticks;
         }
         catch (ArgumentException)
         {

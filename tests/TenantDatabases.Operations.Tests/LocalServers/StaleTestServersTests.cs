@@ -44,6 +44,33 @@ public sealed class StaleTestServersTests
         }
     }
 
+    [Fact]
+    public async Task AnotherLiveProcessKeepsItsServerFolderThoughItsStartTimeReadsSlightlyDifferently()
+    {
+        var binaries = PostgresBinaries.Find()!;
+        var testsRoot = Path.Combine(TestPostgresServer.TestsRoot, "sweep-" + Guid.NewGuid().ToString("N")[..8]);
+        var otherRun = Path.Combine(testsRoot, "other-run");
+        Directory.CreateDirectory(otherRun);
+        using var other = Process.Start("sleep", "60");
+        try
+        {
+            // Each process derives start times from the boot time anew: the owner's own reading and ours
+            // differ by milliseconds, which once made a sweep remove a live run's servers.
+            var ownReading = other.StartTime.ToUniversalTime().AddMilliseconds(7).Ticks;
+            await File.WriteAllTextAsync(Path.Combine(otherRun, StaleTestServers.OwnerFile), $"{other.Id} {ownReading}");
+
+            var removed = await StaleTestServers.SweepAsync(testsRoot, binaries);
+
+            Assert.Equal(0, removed);
+            Assert.True(Directory.Exists(otherRun));
+        }
+        finally
+        {
+            other.Kill();
+            Directory.Delete(testsRoot, recursive: true);
+        }
+    }
+
     private static async Task<int> ExitedProcessIdAsync()
     {
         using var process = Process.Start("true");
