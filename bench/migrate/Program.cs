@@ -8,8 +8,8 @@ var parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture
 // Each approach's tenants are split into rounds run in turn (A1 B1 C1 A2 B2 C2 ...), so that the load of a
 // shared machine falls on all three alike; a tenantdb round is a whole process, started as users start it.
 var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
-// Optional third argument: a comma-separated subset of tenantdb,baseline,floor (for quick looks; the figures need all three).
-var only = args.Length > 2 ? args[2].Split(',') : ["tenantdb", "baseline", "floor"];
+// Optional third argument: a comma-separated subset of tenantdb,engine,baseline,floor (for quick looks; the figures need all three).
+var only = args.Length > 2 ? args[2].Split(',') : ["tenantdb", "engine", "baseline", "floor"];
 
 await using var first = await TestPostgresServer.StartAsync("bench-a");
 await using var second = await TestPostgresServer.StartAsync("bench-b");
@@ -33,6 +33,10 @@ foreach (var pass in new[] { "fresh", "no-op rerun" })
         if (fleets.ContainsKey("tenantdb"))
         {
             passFigures.Add(await TenantDbApproach.RunAsync(pass, Slice("tenantdb"), parallel));
+        }
+        if (fleets.ContainsKey("engine"))
+        {
+            passFigures.Add(await TenantDbEngineApproach.RunAsync(pass, Slice("engine"), parallel));
         }
         if (fleets.ContainsKey("baseline"))
         {

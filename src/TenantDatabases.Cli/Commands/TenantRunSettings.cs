@@ -5,19 +5,12 @@ using Spectre.Console.Cli;
 namespace TenantDatabases.Cli.Commands;
 
 /// <summary>What migrate and verify share: where the stack outputs come from, which tenants, and the report.</summary>
-public class TenantRunSettings : CommandSettings
+/// <remarks><c>--stack</c> reads the outputs with 'pulumi stack output --json --show-secrets --stack &lt;STACK&gt;', run in <c>--cwd</c>.</remarks>
+public class TenantRunSettings : StackCommandSettings
 {
-    [CommandOption("--stack <STACK>")]
-    [Description("Read the outputs with 'pulumi stack output --json --show-secrets --stack <STACK>'.")]
-    public string? Stack { get; init; }
-
     [CommandOption("--outputs <FILE>")]
     [Description("Read the outputs from a file (the JSON of 'pulumi stack output --json --show-secrets'), or '-' for standard input.")]
     public string? Outputs { get; init; }
-
-    [CommandOption("--cwd <DIR>")]
-    [Description("Folder to run Pulumi in (default: the current folder).")]
-    public string? Cwd { get; init; }
 
     [CommandOption("--tenant <ID>")]
     [Description("Only this tenant (repeatable).")]
@@ -31,8 +24,15 @@ public class TenantRunSettings : CommandSettings
     [Description("Write a JSON report with every tenant's result to this file.")]
     public string? Report { get; init; }
 
+    protected override bool StackRequired => false;
+
     public override ValidationResult Validate()
     {
+        var stack = base.Validate();
+        if (!stack.Successful)
+        {
+            return stack;
+        }
         if ((Stack is null) == (Outputs is null))
         {
             return ValidationResult.Error("Give exactly one of --stack <name> (reads 'pulumi stack output') or --outputs <file|->.");

@@ -74,7 +74,7 @@ public sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateS
             lock (writing)
             {
                 // Raw lines: CI logs must not wrap them at a guessed console width.
-                console.Profile.Out.Writer.WriteLine(text.Line(result));
+                ConsoleLines.WriteLine(console, text.Line(result));
             }
         });
     }

@@ -26,7 +26,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
         var json = VerificationOutput.Render(results, text);
         if (settings.Json)
         {
-            console.Profile.Out.Writer.WriteLine(json);
+            ConsoleLines.WriteLine(console, json);
         }
         else
         {
