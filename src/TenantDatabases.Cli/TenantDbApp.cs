@@ -31,8 +31,8 @@ public static class TenantDbApp
                 .WithDescription("Place a new tenant (explicit server, else the default server, else the least-loaded server of its region) and pin it in Pulumi.<stack>.yaml, changing nothing else in the file.")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
                 .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north");
-            // commands:dev-servers
-            // commands:preflight
+            config.AddBranch<DevServers.DevServersSettings>("dev-servers", DevServers.DevServersBranch.Configure);
+            config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json");
             config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")
                 .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
                 .WithExample("migrate", "--stack", "prod-eu")

@@ -48,13 +48,16 @@ public sealed class TestPostgresServer : IAsyncDisposable
     {
         var binaries = PostgresBinaries.Find()
             ?? throw new InvalidOperationException("No PostgreSQL server binaries. " + PostgresBinaries.InstallHint);
-        var root = Path.Combine(Path.GetTempPath(), "tenantdb-tests", $"{name}-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(Path.GetDirectoryName(root)!);
+        var root = Path.Combine(TestsRoot, $"{name}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(TestsRoot);
+        await SweepOnceAsync(binaries);
         if (!OperatingSystem.IsWindows())
         {
             // The server runs as another user under root: it must be able to reach its folder.
             File.SetUnixFileMode(Path.GetDirectoryName(root)!, (UnixFileMode)0b111_101_101);
         }
+        Directory.CreateDirectory(root);
+        StaleTestServers.Claim(root);
         var spec = new LocalServerSpec(name, FreePort.Next(), root, Durable: false);
         var server = new LocalPostgresServer(spec, binaries, LocalServerUser.Current());
         var password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
@@ -73,4 +76,28 @@ public sealed class TestPostgresServer : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await Server.DestroyAsync();
+
+    /// <summary>The folder under which every test server of every run lives.</summary>
+    public static string TestsRoot => Path.Combine(Path.GetTempPath(), "tenantdb-tests");
+
+    private static readonly SemaphoreSlim Sweep = new(1, 1);
+    private static bool swept;
+
+    // Once per test process: servers of killed runs would otherwise keep their ports and memory forever.
+    private static async Task SweepOnceAsync(PostgresBinaries binaries)
+    {
+        await Sweep.WaitAsync();
+        try
+        {
+            if (!swept)
+            {
+                swept = true;
+                await StaleTestServers.SweepAsync(TestsRoot, binaries);
+            }
+        }
+        finally
+        {
+            Sweep.Release();
+        }
+    }
 }

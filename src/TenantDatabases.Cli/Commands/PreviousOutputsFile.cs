@@ -14,7 +14,7 @@ internal static class PreviousOutputsFile
         {
             using var stream = File.OpenRead(path);
             using var document = JsonDocument.Parse(stream);
-            var (deployment, problem) = StackOutputs.Read(document.RootElement);
+            var (deployment, problem) = StackOutputsReader.Read(document.RootElement);
             return problem is null ? (deployment, null) : (null, $"{shown}: {problem}");
         }
         catch (JsonException error)

@@ -29,7 +29,7 @@ internal static class ServerReader
             var server = ReadOne(name, serverValue, origin, settings, values, map.Location);
             servers.Add(server, serverValue.Location ?? map.Location);
         }
-        CheckSingleDefault(servers, values);
+        ServerRules.CheckSingleDefault(servers, values);
         return servers;
     }
 
@@ -82,7 +82,7 @@ internal static class ServerReader
                 default: values.UnknownKey(key, keyPath, ConfigKeys.OfServer, item.Location ?? location); break;
             }
         }
-        CheckRequired(name, host, username, password, misshapen, values, location);
+        ServerRules.CheckRequired(name, host, username, password, misshapen, values, location);
         if (host is not null && HostNameRules.Problem(host) is { } hostProblem)
         {
             values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Host), hostProblem,
@@ -99,79 +99,10 @@ internal static class ServerReader
                 $"Remove the key to use '{ConfigDefaults.AdminDatabase}'.", location);
             adminDatabase = null;
         }
-        var sslMode = ReadSslMode(name, sslModeText, host, sslLocation, values);
-        CheckRegion(name, region, settings, regionLocation, values);
+        var sslMode = ServerRules.ReadSslMode(name, sslModeText, host, sslLocation, values);
+        ServerRules.CheckRegion(name, region, settings, regionLocation, values);
         return new ServerDefinition(name, host ?? "", port ?? ConfigDefaults.Port, username ?? "", password,
             string.IsNullOrEmpty(region) ? null : region, isDefault ?? false, sslMode,
             maxTenants ?? ConfigDefaults.MaxTenants, adminDatabase ?? ConfigDefaults.AdminDatabase);
-    }
-
-    private static void CheckRequired(string name, string? host, string? username, PasswordSetting password,
-        HashSet<string> misshapen, ConfigValueReader values, SourceLocation? location)
-    {
-        if (host is null && !misshapen.Contains(ConfigKeys.Host))
-        {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Host), "The server has no host.",
-                "Add 'host: <DNS name or IP address>' to the server.", location);
-        }
-        if (string.IsNullOrEmpty(username) && !misshapen.Contains(ConfigKeys.Username))
-        {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Username), "The server has no username.",
-                "Add 'username: <admin role>' (a role with CREATEDB and CREATEROLE).", location);
-        }
-        if (password.Kind == PasswordKind.Missing)
-        {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Password), "The server has no password.",
-                $"Run: pulumi config set --secret --path '{ConfigKeys.Servers}.{name}.{ConfigKeys.Password}' <password>.", location);
-        }
-    }
-
-    private static SslMode ReadSslMode(string name, string? text, string? host, SourceLocation? location, ConfigValueReader values)
-    {
-        var path = ConfigPath.Server(name, ConfigKeys.SslMode);
-        var mode = ConfigDefaults.SslMode;
-        if (text is not null && !SslModeNames.TryParse(text, out mode))
-        {
-            var nearest = NearestName.Find(text, SslModeNames.All);
-            values.Problems.Error(path, $"'{ConfigValueReader.Shorten(text)}' is not an sslMode.",
-                (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Use one of: {string.Join(", ", SslModeNames.All)}.", location);
-            return ConfigDefaults.SslMode;
-        }
-        if (mode == SslMode.Disable && host is not null && !HostNameRules.IsLoopback(host))
-        {
-            values.Problems.Error(path, $"sslMode 'disable' sends the password and data unencrypted to '{ConfigValueReader.Shorten(host)}', which is not a loopback host.",
-                "Use 'require' (or 'verify-full'); 'disable' is only for 127.0.0.1, ::1 or localhost.", location);
-        }
-        return mode;
-    }
-
-    private static void CheckRegion(string name, string? region, StackSettings settings, SourceLocation? location, ConfigValueReader values)
-    {
-        var path = ConfigPath.Server(name, ConfigKeys.Region);
-        if (settings.Residency.Count == 0)
-        {
-            return;
-        }
-        if (string.IsNullOrEmpty(region))
-        {
-            values.Problems.Error(path, "The server has no region, but this stack restricts residency.",
-                $"Set its region to one of: {string.Join(", ", settings.Residency)}.", location);
-        }
-        else if (!settings.Residency.Contains(region))
-        {
-            values.Problems.Error(path, $"The server's region '{ConfigValueReader.Shorten(region)}' is outside this stack's residency ({string.Join(", ", settings.Residency)}).",
-                "Move the server to a stack for its region, or correct its region.", location);
-        }
-    }
-
-    private static void CheckSingleDefault(ReadServers servers, ConfigValueReader values)
-    {
-        var defaults = servers.Definitions.Where(server => server.IsDefault).Select(server => server.Name).ToList();
-        foreach (var extra in defaults.Skip(1))
-        {
-            values.Problems.Error(ConfigPath.Server(extra, ConfigKeys.Default),
-                $"More than one server is the default ({string.Join(", ", defaults)}).",
-                "Keep 'default: true' on one server only.", servers.LocationOf(extra));
-        }
     }
 }

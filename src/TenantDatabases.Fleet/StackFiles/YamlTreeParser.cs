@@ -29,8 +29,16 @@ internal static class YamlTreeParser
         return root;
     }
 
-    private static YamlNode ParseNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    // Stack files nest four levels deep; a limit keeps hostile nesting from exhausting the stack.
+    private const int MaxDepth = 64;
+
+    private static YamlNode ParseNode(IParser parser, Dictionary<string, YamlNode> anchors, int depth = 0)
     {
+        if (depth > MaxDepth)
+        {
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new YamlException(at, at, $"The YAML nests deeper than {MaxDepth} levels.");
+        }
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             return anchors.TryGetValue(alias.Value.Value, out var target)
@@ -46,13 +54,13 @@ internal static class YamlTreeParser
         }
         else if (parser.TryConsume<MappingStart>(out var mappingStart))
         {
-            node = ParseMapping(parser, anchors, mappingStart);
+            node = ParseMapping(parser, anchors, mappingStart, depth);
             anchor = mappingStart.Anchor;
         }
         else
         {
             var sequenceStart = parser.Consume<SequenceStart>();
-            node = ParseSequence(parser, anchors, sequenceStart);
+            node = ParseSequence(parser, anchors, sequenceStart, depth);
             anchor = sequenceStart.Anchor;
         }
         if (!anchor.IsEmpty)
@@ -62,7 +70,7 @@ internal static class YamlTreeParser
         return node;
     }
 
-    private static YamlSequenceNode ParseSequence(IParser parser, Dictionary<string, YamlNode> anchors, SequenceStart start)
+    private static YamlSequenceNode ParseSequence(IParser parser, Dictionary<string, YamlNode> anchors, SequenceStart start, int depth)
     {
         var items = new List<YamlNode>();
         while (true)
@@ -72,11 +80,11 @@ internal static class YamlTreeParser
                 var isFlow = start.Style == SequenceStyle.Flow;
                 return new YamlSequenceNode(items, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
-            items.Add(ParseNode(parser, anchors));
+            items.Add(ParseNode(parser, anchors, depth + 1));
         }
     }
 
-    private static YamlMappingNode ParseMapping(IParser parser, Dictionary<string, YamlNode> anchors, MappingStart start)
+    private static YamlMappingNode ParseMapping(IParser parser, Dictionary<string, YamlNode> anchors, MappingStart start, int depth)
     {
         var entries = new List<YamlMappingEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -87,7 +95,7 @@ internal static class YamlTreeParser
                 var isFlow = start.Style == MappingStyle.Flow;
                 return new YamlMappingNode(entries, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
-            if (ParseNode(parser, anchors) is not YamlScalarNode key)
+            if (ParseNode(parser, anchors, depth + 1) is not YamlScalarNode key)
             {
                 var at = parser.Current?.Start ?? start.Start;
                 throw new YamlException(at, at, "A mapping key must be a plain value, not a mapping or a list.");
@@ -96,7 +104,7 @@ internal static class YamlTreeParser
             {
                 throw new YamlException(key.Start, key.End, $"Duplicate key '{key.Value}'.");
             }
-            entries.Add(new YamlMappingEntry(key, ParseNode(parser, anchors)));
+            entries.Add(new YamlMappingEntry(key, ParseNode(parser, anchors, depth + 1)));
         }
     }
 

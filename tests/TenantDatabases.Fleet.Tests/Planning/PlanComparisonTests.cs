@@ -9,7 +9,7 @@ public sealed class PlanComparisonTests
     private static PreviousDeployment Previous(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var (deployment, problem) = StackOutputs.Read(document.RootElement);
+        var (deployment, problem) = StackOutputsReader.Read(document.RootElement);
         Assert.Null(problem);
         return deployment!;
     }
@@ -83,6 +83,6 @@ public sealed class PlanComparisonTests
     public void NonObjectOutputsAreAProblem()
     {
         using var document = JsonDocument.Parse("[1, 2]");
-        Assert.NotNull(StackOutputs.Read(document.RootElement).Problem);
+        Assert.NotNull(StackOutputsReader.Read(document.RootElement).Problem);
     }
 }

@@ -7,7 +7,7 @@ namespace TenantDatabases.Fleet.Planning;
 /// (<c>{"&lt;id&gt;": {"server","database","role"}}</c>), else <c>tenants</c> when it is an object. Pulumi
 /// prints a secret it was not asked to show as <c>"[secret]"</c>, which here means "unknown".
 /// </summary>
-public static class StackOutputs
+public static class StackOutputsReader
 {
     private const string Secret = "[secret]";
 

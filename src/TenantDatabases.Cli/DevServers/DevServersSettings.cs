@@ -1,0 +1,16 @@
+using TenantDatabases.Cli.Commands;
+
+namespace TenantDatabases.Cli.DevServers;
+
+/// <summary>Options of <c>tenantdb dev-servers start|stop|status</c>: the stack defaults to dev.</summary>
+public sealed class DevServersSettings : StackCommandSettings
+{
+    /// <summary>The dev stack.</summary>
+    public const string DevStack = "dev";
+
+    /// <summary>The stack to run: --stack, else dev.</summary>
+    public string StackName => Stack ?? DevStack;
+
+    /// <inheritdoc />
+    protected override bool StackRequired => false;
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TenantDatabases.Fleet.Model;
+using SslMode = Npgsql.SslMode;
+
+namespace TenantDatabases.Operations.Preflight;
+
+/// <summary>
+/// The admin's connection to a server as the Pulumi provider will make it: no pool (nothing stays open
+/// after the check), connect and command timeouts bounded by the preflight timeout.
+/// </summary>
+internal static class AdminConnection
+{
+    public static NpgsqlDataSource Create(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory)
+    {
+        var seconds = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
+        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        {
+            Host = target.Server.Host,
+            Port = target.Server.Port,
+            Username = target.Server.Username,
+            Password = target.Password,
+            Database = target.Server.AdminDatabase,
+            SslMode = ToNpgsql(target.Server.SslMode),
+            Pooling = false,
+            Timeout = seconds,
+            CommandTimeout = seconds,
+            CancellationTimeout = -1,
+            ApplicationName = "tenantdb preflight",
+        }.ConnectionString);
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+        return builder.Build();
+    }
+
+    public static SslMode ToNpgsql(Fleet.Model.SslMode mode) => mode switch
+    {
+        Fleet.Model.SslMode.Disable => SslMode.Disable,
+        Fleet.Model.SslMode.Allow => SslMode.Allow,
+        Fleet.Model.SslMode.Prefer => SslMode.Prefer,
+        Fleet.Model.SslMode.Require => SslMode.Require,
+        Fleet.Model.SslMode.VerifyCa => SslMode.VerifyCA,
+        _ => SslMode.VerifyFull,
+    };
+
+    /// <summary>The check that failed when opening threw <paramref name="error"/> (TLS or authentication).</summary>
+    public static PreflightCheck Classify(Exception error, PreflightTarget target)
+    {
+        var server = target.Server;
+        var role = server.Username;
+        var passwordPath = $"servers.{server.Name}.password";
+        var message = Scrub(error.Message, target.Password);
+        if (error is PostgresException postgres)
+        {
+            return postgres.SqlState switch
+            {
+                PostgresErrorCodes.InvalidPassword => PreflightCheck.Error(CheckNames.Authentication,
+                    $"Password authentication failed for role \"{role}\" (SQLSTATE 28P01): the stack's password is wrong.",
+                    $"Set the admin's current password: pulumi config set --secret --path '{passwordPath}' (when rotating, change it in PostgreSQL first)."),
+                PostgresErrorCodes.InvalidAuthorizationSpecification => PreflightCheck.Error(CheckNames.Authentication,
+                    $"The server refuses role \"{role}\" from this host (SQLSTATE 28000): {message}",
+                    "Allow the role from this address in pg_hba.conf (or the service's firewall/authentication settings), or correct the username."),
+                PostgresErrorCodes.InvalidCatalogName => PreflightCheck.Error(CheckNames.Authentication,
+                    $"The admin database \"{server.AdminDatabase}\" does not exist (SQLSTATE 3D000).",
+                    $"Set servers.{server.Name}.adminDatabase to a database the admin can connect to (usually postgres)."),
+                _ => PreflightCheck.Error(CheckNames.Authentication,
+                    $"The server refused the connection (SQLSTATE {postgres.SqlState}): {message}",
+                    "Check the server's log for this connection."),
+            };
+        }
+        if (IsTlsFailure(error))
+        {
+            return PreflightCheck.Error(CheckNames.Tls,
+                $"TLS as sslMode {server.SslMode.ToName()} asks failed: {Scrub(Chain(error), target.Password)}",
+                "Enable TLS on the server, install the CA that signed its certificate (verify-ca/verify-full), or choose the sslMode the server supports.");
+        }
+        return PreflightCheck.Error(server.SslMode == Fleet.Model.SslMode.Disable ? CheckNames.Authentication : CheckNames.Tls,
+            $"The PostgreSQL handshake failed: {message}",
+            "Check that host and port point at a PostgreSQL server, and read the server's log.");
+    }
+
+    /// <summary>Removes the password from text that came from elsewhere, whatever form it took.</summary>
+    public static string Scrub(string text, string password) =>
+        string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
+
+    // The handshake's outer exception says only that it failed; the inner ones say why (e.g. an untrusted root).
+    private static string Chain(Exception error)
+    {
+        var messages = new List<string>();
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            var text = current.Message.Trim().TrimEnd('.');
+            if (text.Length > 0 && !messages.Contains(text))
+            {
+                messages.Add(text);
+            }
+        }
+        return string.Join(": ", messages) + ".";
+    }
+
+    private static bool IsTlsFailure(Exception error)
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException
+                || current.Message.Contains("SSL", StringComparison.OrdinalIgnoreCase)
+                || current.Message.Contains("TLS", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

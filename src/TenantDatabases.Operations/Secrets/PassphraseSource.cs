@@ -1,0 +1,42 @@
+namespace TenantDatabases.Operations.Secrets;
+
+/// <summary>
+/// The passphrase of a passphrase-protected stack, from the same environment variables the Pulumi CLI
+/// reads: <c>PULUMI_CONFIG_PASSPHRASE</c>, else the file named by <c>PULUMI_CONFIG_PASSPHRASE_FILE</c>.
+/// </summary>
+public static class PassphraseSource
+{
+    /// <summary>The variable holding the passphrase itself.</summary>
+    public const string Variable = "PULUMI_CONFIG_PASSPHRASE";
+
+    /// <summary>The variable naming a file that holds the passphrase.</summary>
+    public const string FileVariable = "PULUMI_CONFIG_PASSPHRASE_FILE";
+
+    /// <summary>The dev stack's passphrase (Pulumi.dev.yaml only; it protects nothing real).</summary>
+    public const string DevPassphrase = "tenantdb-dev-passphrase";
+
+    /// <summary>The passphrase, or a failure that says which variable to set (and never what was in it).</summary>
+    public static (string? Passphrase, string? Failure) Read(Func<string, string?> environment, string stack)
+    {
+        if (environment(Variable) is { } passphrase)
+        {
+            return (passphrase, null);
+        }
+        var file = environment(FileVariable);
+        if (string.IsNullOrEmpty(file))
+        {
+            var devHint = stack == "dev" ? $" The dev stack's passphrase is '{DevPassphrase}'." : "";
+            return (null, $"The stack '{stack}' keeps its secrets with a passphrase, and neither {Variable} nor {FileVariable} is set. " +
+                          $"Set one of them (or pass --config-json with the output of 'pulumi config --json --show-secrets').{devHint}");
+        }
+        try
+        {
+            // Editors add a final newline that is no part of the passphrase.
+            return (File.ReadAllText(file).TrimEnd('\r', '\n'), null);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"Cannot read the passphrase file {file} named by {FileVariable}: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace TenantDatabases.Operations.Secrets;
+
+/// <summary>
+/// The output of <c>pulumi config --json --show-secrets</c>: one property per full key
+/// (<c>"tenant-databases:servers"</c>), each <c>{"value": string, "objectValue": any, "secret": bool}</c>,
+/// where <c>objectValue</c> is set for maps and lists (and <c>value</c> then holds the same as JSON text),
+/// and <c>value</c> is absent for secrets listed without <c>--show-secrets</c>.
+/// </summary>
+public sealed class PulumiConfigJson
+{
+    private const string ServersKey = "tenant-databases:servers";
+
+    private PulumiConfigJson(IReadOnlyList<KeyValuePair<string, JsonElement>> values) => Values = values;
+
+    /// <summary>Each key with its effective value (objectValue, else value), in the document's order.</summary>
+    public IReadOnlyList<KeyValuePair<string, JsonElement>> Values { get; }
+
+    /// <summary>Parses the JSON; a failure names <paramref name="origin"/> and what is wrong, never a value.</summary>
+    public static (PulumiConfigJson? Config, string? Failure) Parse(string json, string origin)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(json).RootElement;
+        }
+        catch (JsonException error)
+        {
+            // The parser's message quotes no content beyond a position.
+            return (null, $"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, $"{origin} must be a JSON object keyed by configuration key, as 'pulumi config --json --show-secrets' prints.");
+        }
+        var values = new List<KeyValuePair<string, JsonElement>>();
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                return (null, $"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
+            }
+            if (property.Value.TryGetProperty("objectValue", out var objectValue) && objectValue.ValueKind != JsonValueKind.Null)
+            {
+                values.Add(new(property.Name, objectValue.Clone()));
+            }
+            else if (property.Value.TryGetProperty("value", out var value))
+            {
+                values.Add(new(property.Name, value.Clone()));
+            }
+            else
+            {
+                return (null, $"{origin}: key '{property.Name}' has no value: it is a secret listed without --show-secrets. Run 'pulumi config --json --show-secrets'.");
+            }
+        }
+        return (new PulumiConfigJson(values), null);
+    }
+
+    /// <summary>The password of every server under <c>tenant-databases:servers</c>, as the JSON holds it in plain text.</summary>
+    public SecretsOutcome Passwords(string origin)
+    {
+        var passwords = new Dictionary<string, string>();
+        var servers = Values.FirstOrDefault(pair => pair.Key == ServersKey).Value;
+        if (servers.ValueKind != JsonValueKind.Object)
+        {
+            return SecretsOutcome.Delivered(new ServerPasswords(passwords), origin);
+        }
+        foreach (var server in servers.EnumerateObject())
+        {
+            if (server.Value.ValueKind != JsonValueKind.Object || !server.Value.TryGetProperty("password", out var password))
+            {
+                continue; // Validation reports the missing password with its path.
+            }
+            if (password.ValueKind == JsonValueKind.Object && password.TryGetProperty("secure", out _))
+            {
+                return SecretsOutcome.Wrong($"{origin}: servers.{server.Name}.password is still encrypted: the JSON was made without --show-secrets.", origin);
+            }
+            if (password.ValueKind == JsonValueKind.String)
+            {
+                var text = password.GetString()!;
+                if (text == "[secret]")
+                {
+                    return SecretsOutcome.Wrong($"{origin}: servers.{server.Name}.password shows as [secret]: the JSON was made without --show-secrets.", origin);
+                }
+                passwords[server.Name] = text;
+            }
+        }
+        return SecretsOutcome.Delivered(new ServerPasswords(passwords), origin);
+    }
+}

@@ -1,0 +1,50 @@
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Secrets;
+
+namespace TenantDatabases.Operations.Secrets;
+
+/// <summary>Decrypts the servers' <c>secure:</c> passwords of a passphrase-protected stack file, without the Pulumi CLI.</summary>
+public static class StackFilePasswords
+{
+    /// <summary>The description of this source in reports.</summary>
+    public const string SourceName = "stack file (passphrase)";
+
+    /// <summary>Decrypts every server's password; a wrong passphrase or a bad value is a failure naming the server, never the value.</summary>
+    public static SecretsOutcome Decrypt(string stackFile, string? encryptionSalt, IEnumerable<ServerDefinition> servers, string passphrase)
+    {
+        if (string.IsNullOrEmpty(encryptionSalt))
+        {
+            return SecretsOutcome.Missing($"{stackFile} has no encryptionsalt: it was not written by the passphrase secrets provider.", SourceName);
+        }
+        PassphraseCrypter crypter;
+        try
+        {
+            crypter = PassphraseCrypter.Unlock(encryptionSalt, passphrase);
+        }
+        catch (WrongPassphraseException error)
+        {
+            return SecretsOutcome.Wrong($"{stackFile}: {error.Message}", SourceName);
+        }
+        catch (SecretDecryptionException error)
+        {
+            return SecretsOutcome.Wrong($"{stackFile}: {error.Message}", SourceName);
+        }
+        var passwords = new Dictionary<string, string>();
+        var problems = new List<string>();
+        foreach (var server in servers.Where(server => server.Password.Kind == PasswordKind.Secure))
+        {
+            try
+            {
+                passwords[server.Name] = crypter.Decrypt(server.Password.Ciphertext!);
+            }
+            catch (SecretDecryptionException error)
+            {
+                problems.Add($"{stackFile}: tenant-databases:servers.{server.Name}.password: {error.Message} " +
+                             $"Fix: pulumi config set --secret --path 'servers.{server.Name}.password' --stack <stack>.");
+            }
+        }
+        return problems.Count > 0
+            ? SecretsOutcome.Wrong(string.Join(Environment.NewLine, problems), SourceName)
+            : SecretsOutcome.Delivered(new ServerPasswords(passwords), SourceName);
+    }
+}
