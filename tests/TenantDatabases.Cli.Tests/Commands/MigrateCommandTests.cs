@@ -14,10 +14,10 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             await TenantProvisioning.CreateAsync(servers.First, "cli-bakery"),
             await TenantProvisioning.CreateAsync(servers.Second, "cli-books"),
         };
-        var outputs = CommandRun.WriteOutputs(tenants);
-        var report = CommandRun.TempFile(".json");
+        var outputs = TenantDbRun.WriteOutputs(tenants);
+        var report = TenantDbRun.TempFile(".json");
 
-        var (exitCode, output) = await CommandRun.InProcessAsync("migrate", "--outputs", outputs, "--report", report);
+        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--report", report);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("ok   cli-bakery (alpha) migrated", output);
@@ -31,8 +31,8 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             Assert.All(entries, e => Assert.Equal("migrated", e.GetProperty("status").GetString()));
         }
 
-        var (againExit, again) = await CommandRun.InProcessAsync("migrate", "--outputs", outputs);
-        var (verifyExit, verify) = await CommandRun.InProcessAsync("verify", "--outputs", outputs, "--format", "json");
+        var (againExit, again) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs);
+        var (verifyExit, verify) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs, "--format", "json");
 
         Assert.Equal(0, againExit);
         Assert.Contains("2 up to date", again);
@@ -50,13 +50,13 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         var good = await TenantProvisioning.CreateAsync(servers.First, "cli-good");
         var bad = await TenantProvisioning.CreateAsync(servers.Second, "cli-bad");
         var wrongPassword = bad with { Id = "cli-wrong", Password = "not-" + bad.Password };
-        var scripts = CommandRun.WriteScripts(
+        var scripts = TenantDbRun.WriteScripts(
             ("0001_items.sql", "CREATE TABLE items (id int);"),
             ("0002_fails.sql", $"DO $x$ BEGIN IF current_database() = '{bad.Database}' THEN RAISE EXCEPTION 'boom' USING ERRCODE = '23514'; END IF; END $x$;"));
-        var report = CommandRun.TempFile(".json");
+        var report = TenantDbRun.TempFile(".json");
 
-        var (exitCode, output) = await CommandRun.InProcessAsync(
-            "migrate", "--outputs", CommandRun.WriteOutputs([good, bad, wrongPassword]), "--scripts", scripts, "--report", report);
+        var (exitCode, output) = await TenantDbRun.InProcessAsync(
+            "migrate", "--outputs", TenantDbRun.WriteOutputs([good, bad, wrongPassword]), "--scripts", scripts, "--report", report);
 
         Assert.Equal(1, exitCode);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(report));
@@ -79,7 +79,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         var hostileName = $"tenant_x'; DROP DATABASE \"{victim.Database}\"; --\"";
         var hostile = await TenantProvisioning.CreateAsync(servers.First, "hostile-shop", hostileName, "tenant_hostile_owner\"; DROP ROLE x; --");
 
-        var (exitCode, output) = await CommandRun.InProcessAsync("migrate", "--outputs", CommandRun.WriteOutputs([hostile]));
+        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", TenantDbRun.WriteOutputs([hostile]));
 
         Assert.True(exitCode == 0, output);
         await using var connection = new NpgsqlConnection(servers.First.Server.SuperuserConnectionString());
@@ -93,7 +93,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task InvalidTenantEntriesAreAllReportedAndNothingRuns()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "entries-ok");
-        var outputs = CommandRun.TempFile(".json");
+        var outputs = TenantDbRun.TempFile(".json");
         Directory.CreateDirectory(Path.GetDirectoryName(outputs)!);
         await File.WriteAllTextAsync(outputs, $$$"""
             {"tenants": {
@@ -103,7 +103,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             }}
             """);
 
-        var (exitCode, output) = await CommandRun.InProcessAsync("migrate", "--outputs", outputs);
+        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("DROP TABLE t; --: the tenant id must be lower-case letters", output);
@@ -120,10 +120,10 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task DryRunListsPendingScriptsAndVerifyThenFailsOnTheUnmigratedTenant()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "cli-dry");
-        var outputs = CommandRun.WriteOutputs([tenant]);
+        var outputs = TenantDbRun.WriteOutputs([tenant]);
 
-        var (dryExit, dry) = await CommandRun.InProcessAsync("migrate", "--outputs", outputs, "--dry-run");
-        var (verifyExit, verify) = await CommandRun.InProcessAsync("verify", "--outputs", outputs);
+        var (dryExit, dry) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--dry-run");
+        var (verifyExit, verify) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
 
         Assert.True(dryExit == 0, dry);
         Assert.Contains("ok   cli-dry (beta) pending in", dry);
@@ -142,7 +142,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     [InlineData("verify", "--outputs", "x.json", "--format", "yaml")]
     public async Task UsageErrorsExitTwo(params string[] args)
     {
-        var (exitCode, output) = await CommandRun.InProcessAsync(args);
+        var (exitCode, output) = await TenantDbRun.InProcessAsync(args);
 
         Assert.True(exitCode == 2, output);
         Assert.Contains("error", output);

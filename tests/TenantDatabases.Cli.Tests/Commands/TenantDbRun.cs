@@ -5,7 +5,7 @@ using TenantDatabases.Testing;
 namespace TenantDatabases.Cli.Tests.Commands;
 
 /// <summary>Runs tenantdb in this process (captured console) or as a child process (the built tool).</summary>
-internal static class CommandRun
+internal static class TenantDbRun
 {
     public static async Task<(int ExitCode, string Output)> InProcessAsync(params string[] args)
     {
