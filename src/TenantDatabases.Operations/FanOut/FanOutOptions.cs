@@ -32,7 +32,7 @@ public sealed record FanOutOptions(int Parallel, int PerServer, OnError OnError 
         }
         if (PerServer < ConnectionsPerTenant)
         {
-            yield return $"--per-server must be at least {ConnectionsPerTenant}: a tenant being migrated holds {ConnectionsPerTenant} connections (its lock and its migration).";
+            yield return $"--per-server must be at least {ConnectionsPerTenant}: a tenant in flight holds {ConnectionsPerTenant} connection(s) to its server.";
         }
         if (Canary < 0)
         {

@@ -16,9 +16,9 @@ internal sealed record DbUpOutcome(IReadOnlyList<AppliedScript> Applied, Excepti
 internal static class DbUpRun
 {
     public static DbUpOutcome Apply(
-        NpgsqlDataSource dataSource, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
+        NpgsqlConnection lockConnection, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
     {
-        var connection = new ScriptConnectionManager(dataSource, sessionSetup);
+        var connection = new ScriptConnectionManager(lockConnection, sessionSetup, commandTimeoutSeconds ?? 0);
         ScriptModeExecutor? executor = null;
         var builder = PostgresqlExtensions.PostgresqlDatabase(connection, "public")
             .WithScripts(scripts.All.Select((script, index) =>

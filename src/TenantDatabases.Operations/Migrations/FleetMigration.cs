@@ -7,14 +7,13 @@ using TenantDatabases.Operations.Verification;
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// The post-deploy step over many tenants: each is migrated, then verified on a fresh connection (except in a
-/// dry run). A tenant holds at most two connections to its server at a time: its lock and its migration, then
-/// (both closed) its verification.
+/// The post-deploy step over many tenants: each is migrated, then checked as verify checks it (except in a dry
+/// run), all on one fresh, unpooled login as the owner. A tenant holds one connection to its server at a time.
 /// </summary>
 public static class FleetMigration
 {
     /// <summary>Connections one tenant holds at most while it is migrated.</summary>
-    public const int ConnectionsPerTenant = 2;
+    public const int ConnectionsPerTenant = 1;
 
     public static Task<IReadOnlyList<TenantMigrationResult>> RunAsync(
         StackOutputs.StackOutputs outputs, IReadOnlyList<TenantTarget> tenants, MigrationSettings settings, FanOutOptions options,
@@ -28,10 +27,11 @@ public static class FleetMigration
         return fanOut.RunAsync(tenants, finished, cancellationToken);
     }
 
-    // Most runs find most tenants up to date. So the first connection checks the tenant as verify would (it is a
-    // fresh, unpooled login); when every check passes the tenant is done with one connection and no lock, since a
-    // journal that is complete stays complete. Otherwise that connection takes the lock, DbUp migrates on a
-    // second one, and a fresh third one verifies once the other two are closed.
+    // Most runs find most tenants up to date. So the login first checks the tenant as verify would (it is a fresh,
+    // unpooled login as the owner); when every check passes the tenant is done, with no lock, since a journal that
+    // is complete stays complete. Otherwise the same connection takes the lock, DbUp migrates on it, and the checks
+    // run again on it before it closes. Each login costs the server a new backend process, which on a small server
+    // is most of an up-to-date tenant's time, so a tenant never logs in twice.
     private static async Task<TenantMigrationResult> MigrateAndVerifyAsync(
         TenantTarget tenant, string password, MigrationSettings settings, CancellationToken cancellationToken)
     {
@@ -40,7 +40,6 @@ public static class FleetMigration
             return await TenantMigrator.MigrateAsync(tenant, password, settings, cancellationToken);
         }
         var clock = Stopwatch.StartNew();
-        TenantMigrationResult result;
         try
         {
             await using var dataSource = TenantDataSource.Create(tenant, password, "migrate");
@@ -50,18 +49,18 @@ public static class FleetMigration
             {
                 return new TenantMigrationResult(tenant, MigrationStatus.UpToDate, [], [], clock.Elapsed, Verification: check);
             }
-            result = await TenantMigrator.MigrateAsync(tenant, password, connection, settings, clock, cancellationToken);
+            var result = await TenantMigrator.MigrateAsync(tenant, connection, settings, clock, cancellationToken);
+            if (result.Status is not (MigrationStatus.Migrated or MigrationStatus.UpToDate))
+            {
+                return result;
+            }
+            var verification = await TenantVerifier.CheckAsync(tenant, connection, settings.Scripts, Stopwatch.StartNew(), cancellationToken);
+            return result with { Verification = verification, Duration = clock.Elapsed };
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             return new TenantMigrationResult(tenant, MigrationStatus.Failed, [], [], clock.Elapsed,
                 new MigrationFailure(null, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error)));
         }
-        if (result.Status is not (MigrationStatus.Migrated or MigrationStatus.UpToDate))
-        {
-            return result;
-        }
-        var verification = await TenantVerifier.VerifyAsync(tenant, password, settings.Scripts, cancellationToken);
-        return result with { Verification = verification, Duration = clock.Elapsed };
     }
 }

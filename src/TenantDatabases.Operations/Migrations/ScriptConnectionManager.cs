@@ -8,14 +8,15 @@ using Npgsql;
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// DbUp's connection for one tenant: one unpooled connection for the whole run, a transaction per script, except
-/// for scripts marked <see cref="MigrationScript.NoTransactionMarker"/>, whose statements run one by one outside any.
+/// DbUp's connection for one tenant: the open connection that holds the tenant's migration lock, lent for the
+/// whole run and never closed here (closing it would release the lock). A transaction per script, except for
+/// scripts marked <see cref="MigrationScript.NoTransactionMarker"/>, whose statements run one by one outside any.
 /// A transactional script is sent as one batch (one round trip); DbUp's own splitter serves the others.
 /// </summary>
-internal sealed class ScriptConnectionManager(NpgsqlDataSource dataSource, string sessionSetup) : IConnectionManager
+/// <param name="commandTimeoutSeconds">Npgsql's limit for each command DbUp sends; 0 for none.</param>
+internal sealed class ScriptConnectionManager(NpgsqlConnection connection, string sessionSetup, int commandTimeoutSeconds) : IConnectionManager
 {
     private static readonly PostgresqlConnectionManager Splitter = new("Host=unused");
-    private NpgsqlConnection? connection;
 
     /// <summary>Set by <see cref="ScriptModeExecutor"/> before each script.</summary>
     public bool CurrentScriptRunsInTransaction { get; set; } = true;
@@ -28,12 +29,11 @@ internal sealed class ScriptConnectionManager(NpgsqlDataSource dataSource, strin
 
     public IDisposable OperationStarting(IUpgradeLog upgradeLog, List<SqlScript> executedScripts)
     {
-        connection = dataSource.OpenConnection();
         using (var setup = new NpgsqlCommand(sessionSetup, connection))
         {
             setup.ExecuteNonQuery();
         }
-        return new ConnectionLease(this);
+        return new NothingToRelease();
     }
 
     public void ExecuteCommandsWithManagedConnection(Action<Func<IDbCommand>> action) =>
@@ -45,13 +45,12 @@ internal sealed class ScriptConnectionManager(NpgsqlDataSource dataSource, strin
 
     public T ExecuteCommandsWithManagedConnection<T>(Func<Func<IDbCommand>, T> actionWithResult)
     {
-        var open = connection ?? throw new InvalidOperationException("No migration connection is open.");
         if (!CurrentScriptRunsInTransaction)
         {
-            return actionWithResult(open.CreateCommand);
+            return actionWithResult(() => new NpgsqlCommand { Connection = connection, CommandTimeout = commandTimeoutSeconds });
         }
-        using var transaction = open.BeginTransaction();
-        var result = actionWithResult(() => new NpgsqlCommand { Connection = open, Transaction = transaction });
+        using var transaction = connection.BeginTransaction();
+        var result = actionWithResult(() => new NpgsqlCommand { Connection = connection, Transaction = transaction, CommandTimeout = commandTimeoutSeconds });
         transaction.Commit();
         return result;
     }
@@ -59,27 +58,17 @@ internal sealed class ScriptConnectionManager(NpgsqlDataSource dataSource, strin
     public IEnumerable<string> SplitScriptIntoCommands(string scriptContents) =>
         CurrentScriptRunsInTransaction ? [scriptContents] : Splitter.SplitScriptIntoCommands(scriptContents);
 
+    // The lock was taken on this connection, so it is open: a probe login would only cost the server a backend.
     public bool TryConnect(IUpgradeLog upgradeLog, out string errorMessage)
     {
-        try
-        {
-            using var probe = dataSource.OpenConnection();
-            errorMessage = "";
-            return true;
-        }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException)
-        {
-            errorMessage = error.Message;
-            return false;
-        }
+        errorMessage = connection.State == ConnectionState.Open ? "" : "the migration connection is closed";
+        return errorMessage.Length == 0;
     }
 
-    private sealed class ConnectionLease(ScriptConnectionManager owner) : IDisposable
+    private sealed class NothingToRelease : IDisposable
     {
         public void Dispose()
         {
-            owner.connection?.Dispose();
-            owner.connection = null;
         }
     }
 }

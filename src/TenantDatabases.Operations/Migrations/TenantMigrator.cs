@@ -6,8 +6,10 @@ using TenantDatabases.Operations.StackOutputs;
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// Migrates one tenant database as its owner role: takes the migration lock on a dedicated connection, reads the
-/// journal, refuses when an applied script changed, and lets DbUp apply what is pending on a second connection.
+/// Migrates one tenant database as its owner role: takes the migration lock on a connection of its own, reads the
+/// journal, refuses when an applied script changed, and lets DbUp apply what is pending on that same connection.
+/// One login per tenant: a login costs the server a new backend (tens of milliseconds of CPU on a small server),
+/// far more than any script's bookkeeping, and the session lock is safest on the connection that does the work.
 /// A dry run takes no lock and writes nothing (its session is read-only). Never throws for a database problem:
 /// every outcome is a <see cref="TenantMigrationResult"/>.
 /// </summary>
@@ -21,7 +23,7 @@ public static class TenantMigrator
         {
             await using var lockSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate lock");
             await using var lockConnection = await lockSource.OpenConnectionAsync(cancellationToken);
-            return await MigrateAsync(tenant, password, lockConnection, settings, clock, cancellationToken);
+            return await MigrateAsync(tenant, lockConnection, settings, clock, cancellationToken);
         }
         // Anything else is still one tenant's failure: it must not end the run for the others.
         catch (Exception error) when (error is not OperationCanceledException)
@@ -31,11 +33,11 @@ public static class TenantMigrator
     }
 
     /// <summary>
-    /// Migrates with <paramref name="lockConnection"/> (open, as the owner) as the connection that holds the lock;
-    /// DbUp gets a connection of its own.
+    /// Migrates on <paramref name="lockConnection"/> (open, as the owner, unpooled): it takes the lock, and DbUp
+    /// runs the scripts on it. The caller closes it, which releases the lock.
     /// </summary>
     public static async Task<TenantMigrationResult> MigrateAsync(
-        TenantTarget tenant, string password, NpgsqlConnection lockConnection, MigrationSettings settings, Stopwatch clock, CancellationToken cancellationToken)
+        TenantTarget tenant, NpgsqlConnection lockConnection, MigrationSettings settings, Stopwatch clock, CancellationToken cancellationToken)
     {
         try
         {
@@ -61,10 +63,9 @@ public static class TenantMigrator
                 return new TenantMigrationResult(tenant, settings.DryRun && pending.Count > 0 ? MigrationStatus.Pending : MigrationStatus.UpToDate, [], pending, clock.Elapsed);
             }
             await SchemaJournal.EnsureAsync(lockConnection, cancellationToken);
-            await using var migrationSource = TenantDataSource.Create(tenant, password, "migrate", settings.CommandTimeoutSeconds ?? 0);
             // DbUp is synchronous: give it its own thread rather than block a pool thread for minutes.
             var outcome = await Task.Factory.StartNew(
-                () => DbUpRun.Apply(migrationSource, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds),
+                () => DbUpRun.Apply(lockConnection, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var notApplied = pending.Except(outcome.Applied.Select(script => script.Name)).ToList();
             if (outcome.Error is { } error)

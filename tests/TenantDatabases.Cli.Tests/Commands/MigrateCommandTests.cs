@@ -138,7 +138,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     [InlineData("migrate", "--stack", "dev", "--outputs", "x.json")]
     [InlineData("migrate", "--outputs", "/nonexistent/outputs.json")]
     [InlineData("migrate", "--outputs", "x.json", "--on-error", "sometimes")]
-    [InlineData("migrate", "--outputs", "x.json", "--per-server", "1")]
+    [InlineData("migrate", "--outputs", "x.json", "--per-server", "0")]
     [InlineData("verify", "--outputs", "x.json", "--format", "yaml")]
     public async Task UsageErrorsExitTwo(params string[] args)
     {

@@ -1,3 +1,4 @@
+using Npgsql;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Verification;
 using TenantDatabases.Testing;
@@ -45,6 +46,26 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
             Assert.Empty(result.Applied);
             Assert.True(result.Succeeded);
         });
+    }
+
+    [Fact]
+    public async Task ATenantLogsInOnceWhetherItIsMigratedOrAlreadyUpToDate()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.Second, "one-login-shop");
+        var outputs = Outputs([tenant]);
+        var scripts = MigrationScripts.Embedded();
+        var before = await FinishedSessionsAsync(servers.Second, tenant.Database);
+
+        var migrated = Assert.Single(await MigrateAsync(outputs, Settings(scripts)));
+        var afterMigration = await FinishedSessionsAsync(servers.Second, tenant.Database);
+        var upToDate = Assert.Single(await MigrateAsync(outputs, Settings(scripts)));
+        var afterRerun = await FinishedSessionsAsync(servers.Second, tenant.Database);
+
+        Assert.Equal(MigrationStatus.Migrated, migrated.Status);
+        Assert.True(migrated.Verification!.Passed, migrated.Verification.DescribeFailures());
+        Assert.Equal(MigrationStatus.UpToDate, upToDate.Status);
+        Assert.Equal(1L, afterMigration - before);
+        Assert.Equal(1L, afterRerun - afterMigration);
     }
 
     [Fact]
@@ -135,5 +156,27 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Journal, Passed: false } && c.Value.Contains("pending"));
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Owner, Passed: true });
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Recovery, Passed: true });
+    }
+
+    // pg_stat_database counts a session when its backend exits, so it is read (from another database) once no
+    // backend is left in the tenant's.
+    private static async Task<long> FinishedSessionsAsync(TestPostgresServer server, string database)
+    {
+        await using var connection = new NpgsqlConnection(server.Server.SuperuserConnectionString());
+        await connection.OpenAsync();
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = @db), (SELECT sessions FROM pg_stat_database WHERE datname = @db)", connection);
+            command.Parameters.AddWithValue("db", database);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            if (reader.GetInt64(0) == 0)
+            {
+                return reader.GetInt64(1);
+            }
+            await Task.Delay(25);
+        }
+        throw new InvalidOperationException($"a session in {database} did not end");
     }
 }

@@ -17,7 +17,7 @@ public sealed class MigrateSettings : TenantRunSettings
     public int Parallel { get; init; } = FanOutOptions.DefaultParallel;
 
     [CommandOption("--per-server <N>")]
-    [Description("Connections held to any one server at once; a tenant being migrated holds 2 (default 10).")]
+    [Description("Connections held to any one server at once, one per tenant in flight (default 10).")]
     public int PerServer { get; init; } = FanOutOptions.DefaultPerServer;
 
     [CommandOption("--on-error <MODE>")]
