@@ -2,7 +2,8 @@ using System.Globalization;
 using MigrateBench;
 using TenantDatabases.Testing;
 
-// Usage: dotnet run -c Release --project bench/migrate [tenants=200] [parallel=8]
+// Usage: bench/migrate/run.sh [tenants=200] [parallel=8] [approaches] [rounds=4] (publishes the tool first), or
+// dotnet run -c Release --project bench/migrate -- [same arguments] with the Release build of the tool.
 var tenantCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 // Each approach's tenants are split into rounds run in turn (A1 B1 C1 A2 B2 C2 ...), so that the load of a
@@ -45,6 +46,10 @@ foreach (var pass in new[] { "fresh", "no-op rerun" })
         if (fleets.ContainsKey("floor"))
         {
             passFigures.Add(await NpgsqlFloor.RunAsync(pass, Slice("floor"), parallel));
+            if (pass == "no-op rerun")
+            {
+                passFigures.Add(await LoginsOnly.RunAsync(pass, Slice("floor"), parallel));
+            }
         }
     }
     figures.AddRange(passFigures.GroupBy(f => f.Approach).Select(g => new Figure(

@@ -4,7 +4,11 @@ using TenantDatabases.Testing;
 
 namespace MigrateBench;
 
-/// <summary>The built <c>tenantdb migrate</c>, run as users run it (a process), with its peak memory.</summary>
+/// <summary>
+/// <c>tenantdb migrate</c> run as users run it, a process, with its peak memory: the tool published as the
+/// workflows publish it (ReadyToRun) when <c>bench/migrate/run.sh</c> names it in BENCH_TENANTDB_DLL, else
+/// this benchmark's own Release build.
+/// </summary>
 public static class TenantDbApproach
 {
     public const string Name = "tenantdb migrate";
@@ -18,7 +22,7 @@ public static class TenantDbApproach
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tenantdb.dll"), "migrate", "--outputs", outputs, "--parallel", parallel.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { Environment.GetEnvironmentVariable("BENCH_TENANTDB_DLL") is { Length: > 0 } published ? published : Path.Combine(AppContext.BaseDirectory, "tenantdb.dll"), "migrate", "--outputs", outputs, "--parallel", parallel.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

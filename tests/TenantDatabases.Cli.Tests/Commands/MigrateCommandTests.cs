@@ -45,6 +45,26 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     }
 
     [Fact]
+    public async Task OnATerminalAProgressBarCountsFinishedAndFailedTenantsInsteadOfALinePerTenant()
+    {
+        var good = await TenantProvisioning.CreateAsync(servers.First, "cli-progress-good");
+        var other = await TenantProvisioning.CreateAsync(servers.Second, "cli-progress-other");
+        var wrongPassword = other with { Id = "cli-progress-wrong", Password = "not-" + other.Password };
+
+        var (exitCode, output) = await TenantDbRun.InTerminalAsync("migrate", "--outputs", TenantDbRun.WriteOutputs([good, other, wrongPassword]));
+
+        Assert.Equal(1, exitCode);
+        var screen = System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;?]*[A-Za-z]", "");
+        Assert.Contains("tenants (1 failed)", screen);
+        Assert.Contains("100%", screen);
+        Assert.Contains("\x1b[", output);
+        Assert.DoesNotContain("ok   cli-progress-good (alpha) migrated in", screen);
+        Assert.Contains("cli-progress-wrong", screen);
+        Assert.DoesNotContain(other.Password, output);
+        Assert.DoesNotContain(good.Password, output);
+    }
+
+    [Fact]
     public async Task AFailedTenantIsReportedWithScriptAndSqlStateAndExitsOneWithoutShowingAnyPassword()
     {
         var good = await TenantProvisioning.CreateAsync(servers.First, "cli-good");

@@ -7,17 +7,23 @@ namespace TenantDatabases.Cli.Tests.Commands;
 /// <summary>Runs tenantdb in this process (captured console) or as a child process (the built tool).</summary>
 internal static class TenantDbRun
 {
-    public static async Task<(int ExitCode, string Output)> InProcessAsync(params string[] args)
+    /// <summary>Runs tenantdb with the output of a pipe or a CI log: no ANSI, not interactive.</summary>
+    public static Task<(int ExitCode, string Output)> InProcessAsync(params string[] args) => RunAsync(args, terminal: false);
+
+    /// <summary>Runs tenantdb with the output of an interactive terminal: ANSI sequences, live displays.</summary>
+    public static Task<(int ExitCode, string Output)> InTerminalAsync(params string[] args) => RunAsync(args, terminal: true);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] args, bool terminal)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
-        console.Profile.Width = 400;
+        console.Profile.Width = terminal ? 120 : 400;
         var exitCode = await TenantDbApp.RunAsync(args, console);
         return (exitCode, writer.ToString());
     }
