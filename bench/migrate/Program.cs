@@ -59,7 +59,14 @@ foreach (var pass in new[] { "fresh", "no-op rerun" })
 // One process over every tenant, for the peak memory of a whole 200-tenant run (and its no-op time in one piece).
 Figure? whole = fleets.TryGetValue("tenantdb", out var all) ? await TenantDbApproach.RunAsync("no-op rerun, one process", all, parallel) : null;
 
+// What a login costs here, measured by PostgreSQL's own client, once the fleets are idle.
+var pgbench = fleets.TryGetValue("floor", out var floorFleet) ? await PgbenchLogins.MeasureAsync(floorFleet[0], parallel) : null;
+
 Console.WriteLine();
+if (pgbench is not null)
+{
+    Console.WriteLine(pgbench);
+}
 if (whole is not null)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
