@@ -7,7 +7,7 @@ namespace TenantDatabases.Infra.Tests;
 [Collection(PulumiEngineCollection.Name)]
 public sealed class StackOutputTests
 {
-    private static readonly string[] ConnectionKeys = ["database", "host", "password", "port", "region", "server", "username"];
+    private static readonly string[] ConnectionKeys = ["database", "host", "password", "port", "region", "server", "sslMode", "username"];
 
     [Fact]
     public async Task TheTenantsOutputIsSecretAndCarriesExactlyTheConnectionContract()
@@ -25,9 +25,21 @@ public sealed class StackOutputTests
         Assert.Equal("local", books["region"]);
         Assert.Equal("127.0.0.1", books["host"]);
         Assert.Equal(54322, books["port"]);
+        Assert.Equal("disable", books["sslMode"]);
         Assert.Equal("tenant_demo_books", books["database"]);
         Assert.Equal("tenant_demo_books_owner", books["username"]);
         Assert.Equal(Mocks.GeneratedPassword("demo-books-password"), books["password"]);
+    }
+
+    [Fact]
+    public async Task EachConnectionCarriesItsServersSslMode()
+    {
+        var deployment = await TestDeployment.RunAsync(TestStackConfig.Prod());
+
+        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
+
+        Assert.NotEmpty(tenants);
+        Assert.All(tenants.Values, connection => Assert.Equal("verify-full", connection["sslMode"]));
     }
 
     [Fact]

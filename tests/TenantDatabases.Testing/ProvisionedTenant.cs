@@ -5,9 +5,11 @@ namespace TenantDatabases.Testing;
 /// <summary>
 /// What a stack-outputs <c>tenants</c> entry holds for one tenant database created by
 /// <see cref="TenantProvisioning"/>; <see cref="Password"/> is random per tenant so tests can search output for it.
+/// <see cref="SslMode"/> is the server's: test servers have no TLS, like the dev stack's <c>disable</c>.
 /// </summary>
 public sealed record ProvisionedTenant(
-    string Id, string Server, string Region, string Host, int Port, string Database, string Username, string Password)
+    string Id, string Server, string Region, string Host, int Port, string Database, string Username, string Password,
+    string SslMode = "disable")
 {
     /// <summary>The entry exactly as <c>pulumi stack output --json --show-secrets</c> prints it under <c>tenants.&lt;id&gt;</c>.</summary>
     public JsonObject ToOutputEntry() => new()
@@ -16,6 +18,7 @@ public sealed record ProvisionedTenant(
         ["region"] = Region,
         ["host"] = Host,
         ["port"] = Port,
+        ["sslMode"] = SslMode,
         ["database"] = Database,
         ["username"] = Username,
         ["password"] = Password,

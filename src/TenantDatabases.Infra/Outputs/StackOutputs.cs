@@ -23,7 +23,7 @@ public static class StackOutputs
             [PlacementsKey] = Placements(plan),
         };
 
-    /// <summary><c>{ "&lt;tenant&gt;": { server, region, host, port, database, username, password } }</c>, secret as a whole.</summary>
+    /// <summary><c>{ "&lt;tenant&gt;": { server, region, host, port, sslMode, database, username, password } }</c>, secret as a whole.</summary>
     public static Output<Dictionary<string, Dictionary<string, object?>>> Tenants(
         FleetPlan plan, IReadOnlyDictionary<string, Output<string>> tenantPasswords)
     {
@@ -57,6 +57,8 @@ public static class StackOutputs
         ["region"] = tenant.Region ?? "",
         ["host"] = server.Host,
         ["port"] = server.Port,
+        // The server's sslMode, so that migrate and verify protect the tenant's password as preflight does the admin's.
+        ["sslMode"] = server.SslMode,
         ["database"] = tenant.DatabaseName,
         ["username"] = tenant.RoleName,
         ["password"] = password,

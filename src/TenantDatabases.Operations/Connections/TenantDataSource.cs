@@ -17,7 +17,8 @@ public static class TenantDataSource
 
     /// <summary>
     /// A data source for <paramref name="tenant"/> whose connections show <paramref name="purpose"/> to the server
-    /// as application_name. The outputs carry no sslMode: Prefer uses TLS whenever the server offers it.
+    /// as application_name, with the sslMode of the tenant's server: a tenant's password crosses the same network
+    /// as the admin's, so it gets the same protection (verify-full checks the certificate and the host name).
     /// </summary>
     public static NpgsqlDataSource Create(TenantTarget tenant, string password, string purpose, int commandTimeoutSeconds = 30) =>
         new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
@@ -31,7 +32,7 @@ public static class TenantDataSource
             Timeout = ConnectTimeoutSeconds,
             CommandTimeout = commandTimeoutSeconds,
             ApplicationName = $"tenantdb {purpose}",
-            SslMode = SslMode.Prefer,
+            SslMode = tenant.SslMode.ToNpgsql(),
         }.ConnectionString)
         // Only built-in types are read: skip Npgsql's catalog query for types on every new data source.
         .ConfigureTypeLoading(options => options.EnableTypeLoading(false))

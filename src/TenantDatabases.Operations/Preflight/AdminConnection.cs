@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TenantDatabases.Operations.Connections;
 using TenantDatabases.Fleet.Model;
 using SslMode = Npgsql.SslMode;
 
@@ -21,7 +22,7 @@ internal static class AdminConnection
             Username = target.Server.Username,
             Password = target.Password,
             Database = target.Server.AdminDatabase,
-            SslMode = ToNpgsql(target.Server.SslMode),
+            SslMode = target.Server.SslMode.ToNpgsql(),
             Pooling = false,
             Timeout = seconds,
             CommandTimeout = seconds,
@@ -34,16 +35,6 @@ internal static class AdminConnection
         }
         return builder.Build();
     }
-
-    public static SslMode ToNpgsql(Fleet.Model.SslMode mode) => mode switch
-    {
-        Fleet.Model.SslMode.Disable => SslMode.Disable,
-        Fleet.Model.SslMode.Allow => SslMode.Allow,
-        Fleet.Model.SslMode.Prefer => SslMode.Prefer,
-        Fleet.Model.SslMode.Require => SslMode.Require,
-        Fleet.Model.SslMode.VerifyCa => SslMode.VerifyCA,
-        _ => SslMode.VerifyFull,
-    };
 
     /// <summary>The check that failed when opening threw <paramref name="error"/> (TLS or authentication).</summary>
     public static PreflightCheck Classify(Exception error, PreflightTarget target)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
 
 namespace TenantDatabases.Operations.StackOutputs;
@@ -12,6 +13,7 @@ namespace TenantDatabases.Operations.StackOutputs;
 public static partial class StackOutputsParser
 {
     private static readonly string[] Fields = ["server", "region", "host", "port", "database", "username", "password"];
+    private const string SslModeField = "sslMode";
 
     /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names where it came from in every problem.</summary>
     public static StackOutputsResult Parse(string json, string source)
@@ -105,12 +107,28 @@ public static partial class StackOutputsParser
                 problems.Add($"{path}.{field}: must be a PostgreSQL name (at most {SqlIdentifier.MaxBytes} bytes, no NUL).");
             }
         }
+        var sslMode = ParseSslMode(tenant.Value, path, problems);
         if (problems.Count > before)
         {
             return null;
         }
         password = values["password"];
-        return new TenantTarget(tenant.Name, values["server"], values["region"], values["host"], port, values["database"], values["username"]);
+        return new TenantTarget(tenant.Name, values["server"], values["region"], values["host"], port, values["database"], values["username"], sslMode);
+    }
+
+    // Optional: outputs of a deploy made before the key existed have none, and their tenants keep Prefer.
+    private static SslMode ParseSslMode(JsonElement entry, string path, List<string> problems)
+    {
+        if (!entry.TryGetProperty(SslModeField, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return SslMode.Prefer;
+        }
+        if (value.ValueKind == JsonValueKind.String && SslModeNames.TryParse(value.GetString(), out var mode))
+        {
+            return mode;
+        }
+        problems.Add($"{path}.{SslModeField}: must be one of {string.Join(", ", SslModeNames.All)} (the server's sslMode).");
+        return SslMode.Prefer;
     }
 
     // Ids come from a validated configuration; anything else is shown escaped so it cannot garble a terminal.

@@ -20,6 +20,34 @@ public sealed class StackOutputsParserTests
         Assert.Equal("failed for *** here", outputs.Passwords.Mask("failed for s3cret-value here"));
     }
 
+    [Theory]
+    [InlineData("verify-full", Fleet.Model.SslMode.VerifyFull)]
+    [InlineData("require", Fleet.Model.SslMode.Require)]
+    [InlineData("disable", Fleet.Model.SslMode.Disable)]
+    public void TheServersSslModeIsKeptForTheTenantsConnections(string spelling, Fleet.Model.SslMode expected)
+    {
+        var entry = Entry.Replace("\"port\": 5432,", $"\"port\": 5432, \"sslMode\": \"{spelling}\",");
+
+        var result = StackOutputsParser.Parse("""{"tenants": {"x": """ + entry + "}}", "outputs.json");
+
+        Assert.Equal(expected, Assert.Single(result.Outputs!.Tenants).SslMode);
+    }
+
+    [Fact]
+    public void OutputsWithoutSslModeKeepPreferAndAnUnknownSslModeIsAProblemNamingTheChoices()
+    {
+        var old = StackOutputsParser.Parse("""{"tenants": {"x": """ + Entry + "}}", "outputs.json");
+        var wrong = StackOutputsParser.Parse(
+            """{"tenants": {"x": """ + Entry.Replace("\"port\": 5432,", "\"port\": 5432, \"sslMode\": \"strict\",") +
+            """, "y": """ + Entry.Replace("\"port\": 5432,", "\"port\": 0, \"sslMode\": 1,") + "}}", "outputs.json");
+
+        Assert.Equal(Fleet.Model.SslMode.Prefer, Assert.Single(old.Outputs!.Tenants).SslMode);
+        Assert.Null(wrong.Outputs);
+        Assert.Contains("outputs.json: tenants.x.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);
+        Assert.Contains("outputs.json: tenants.y.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);
+        Assert.Contains("outputs.json: tenants.y.port: must be a TCP port (1-65535).", wrong.Problems);
+    }
+
     [Fact]
     public void TenantsWithoutShowSecretsAreRefusedWithTheFix()
     {
