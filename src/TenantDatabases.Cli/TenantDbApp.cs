@@ -52,6 +52,7 @@ public static class TenantDbApp
             config.AddCommand<Deploy.DeployCommand>("deploy")
                 .WithDescription(Deploy.DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--skip-up")
+                .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json")
                 .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
                 .WithExample("deploy", "--stack", "eu-west", "--cwd", "infra/tenants");
             config.SetHelpProvider(new Help.ExitCodeHelpProvider(config.Settings)); // every --help ends with the exit codes

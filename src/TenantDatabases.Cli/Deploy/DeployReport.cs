@@ -20,6 +20,10 @@ public static class DeployReport
             json.WriteStartObject();
             json.WriteString("stack", outcome.Request.Stack);
             json.WriteBoolean("skipUp", outcome.Request.SkipUp);
+            if (outcome.Request.OutputsFile is { } outputs)
+            {
+                json.WriteString("outputs", outputs);
+            }
             json.WriteBoolean("yes", outcome.Request.Yes);
             json.WriteBoolean("succeeded", outcome.Succeeded);
             json.WriteNumber("exitCode", outcome.ExitCode);

@@ -5,4 +5,8 @@ namespace TenantDatabases.Cli.Deploy;
 /// <param name="WorkingDirectory">The <c>--cwd</c> folder, or null for the current one.</param>
 /// <param name="Yes">Pass <c>--yes</c> to <c>pulumi up</c> (no confirmation prompt).</param>
 /// <param name="SkipUp">Leave <c>pulumi up</c> out (a pipeline runs it as its own step).</param>
-public sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp);
+/// <param name="OutputsFile">
+/// With <paramref name="SkipUp"/>: the stack outputs of the <c>pulumi up</c> that ran elsewhere, which migrate and
+/// verify read instead of asking the Pulumi CLI; null to ask it.
+/// </param>
+public sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp, string? OutputsFile = null);

@@ -19,5 +19,6 @@ public static class PulumiCli
 
     /// <summary>What to do about a missing CLI.</summary>
     public static string MissingAdvice(string stack) =>
-        $"{InstallHint}, then rerun deploy; or run `pulumi up --stack {stack}` where the CLI is installed and rerun deploy with --skip-up.";
+        $"{InstallHint}, then rerun deploy; or, where the CLI is installed, run `pulumi up --stack {stack}` and " +
+        $"`pulumi stack output --json --show-secrets --stack {stack} > outputs.json`, then rerun deploy with --skip-up --outputs outputs.json.";
 }

@@ -7,6 +7,8 @@ public static class StageAdvice
     public static string NextStep(StageResult failed, DeployRequest request)
     {
         var target = $"--stack {request.Stack}" + (request.WorkingDirectory is { } cwd ? $" --cwd {Quote(cwd)}" : "");
+        // migrate and verify read the saved outputs when deploy was given them, and their reruns should too.
+        var tenants = request.OutputsFile is { } outputs ? $"--outputs {Quote(outputs)}" : target;
         return failed.Stage switch
         {
             DeployStage.Validate => failed.ExitCode == ExitCodes.Usage
@@ -22,11 +24,11 @@ public static class StageAdvice
                 ? $"Read Pulumi's message, fix its cause and rerun deploy: validate and preflight are safe to repeat, and `pulumi up` continues where it stopped."
                 : $"Read Pulumi's message, fix its cause and rerun deploy (add --yes where no one can answer Pulumi's confirmation prompt, as in a pipeline).",
             DeployStage.Migrate or DeployStage.Verify when failed.ExitCode == ExitCodes.Usage =>
-                $"{DeployStages.Name(failed.Stage)} could not start (the error above), so no tenant was touched. Fix it (reading the stack outputs needs the Pulumi CLI, logged in to the stack's backend), then run `tenantdb migrate {target}` and `tenantdb verify {target}`.",
+                $"{DeployStages.Name(failed.Stage)} could not start (the error above), so no tenant was touched. Fix it (reading the stack outputs needs the Pulumi CLI, logged in to the stack's backend; or save them where it is, and pass them with --skip-up --outputs <file>), then run `tenantdb migrate {tenants}` and `tenantdb verify {tenants}`.",
             DeployStage.Migrate =>
-                $"The databases exist; some tenants are not at the latest schema. See which failed above (or in --report), fix the cause, rerun `tenantdb migrate {target} --tenant <id>` for each (docs/runbooks/migration-failed.md), then `tenantdb verify {target}`.",
+                $"The databases exist; some tenants are not at the latest schema. See which failed above (or in --report), fix the cause, rerun `tenantdb migrate {tenants} --tenant <id>` for each (docs/runbooks/migration-failed.md), then `tenantdb verify {tenants}`.",
             DeployStage.Verify =>
-                $"Every tenant is migrated but some failed their checks above. Fix them, then rerun `tenantdb verify {target}`.",
+                $"Every tenant is migrated but some failed their checks above. Fix them, then rerun `tenantdb verify {tenants}`.",
             _ => "Rerun deploy.",
         };
     }

@@ -9,10 +9,19 @@ public static class StageCommandLine
     /// </summary>
     public static IReadOnlyList<string> For(DeployStage stage, DeployRequest request, string? reportFile)
     {
-        var arguments = new List<string> { CommandName(stage), "--stack", request.Stack };
-        if (request.WorkingDirectory is { } cwd)
+        var arguments = new List<string> { CommandName(stage) };
+        // migrate and verify need nothing of the stack but its outputs: from the saved file when there is one.
+        if (request.OutputsFile is { } outputs && stage is DeployStage.Migrate or DeployStage.Verify)
         {
-            arguments.AddRange(["--cwd", cwd]);
+            arguments.AddRange(["--outputs", outputs]);
+        }
+        else
+        {
+            arguments.AddRange(["--stack", request.Stack]);
+            if (request.WorkingDirectory is { } cwd)
+            {
+                arguments.AddRange(["--cwd", cwd]);
+            }
         }
         if (reportFile is not null && WritesReport(stage))
         {

@@ -61,6 +61,24 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
     }
 
     [Fact]
+    public async Task WithSkipUpAndSavedOutputsItMigratesAndVerifiesWithoutThePulumiCli()
+    {
+        using var stack = fleet.Stack();
+        (CommandRun run, JsonElement report) result;
+        using (Environment(withPulumi: false))
+        {
+            result = await DeployAsync(stack.Directory, "--skip-up", "--outputs", fleet.OutputsFile);
+        }
+
+        Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
+        Assert.Equal(["passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
+        Assert.Equal(fleet.OutputsFile, result.report.GetProperty("outputs").GetString());
+        var verified = result.report.GetProperty("stages")[4].GetProperty("report");
+        Assert.Equal(fleet.Tenants.Count, verified.GetProperty("tenants").GetArrayLength());
+        ShowsNoSecret(result.run, result.report);
+    }
+
+    [Fact]
     public async Task PulumiUpRunsBetweenPreflightAndMigrateWithYes()
     {
         using var stack = fleet.Stack();
@@ -127,6 +145,6 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         Assert.Equal(["passed", "passed", "failed", "not run", "not run"], Statuses(result.report));
         Assert.Contains(PulumiCli.NotOnPath, result.run.Output);
         Assert.Contains("Install the Pulumi CLI", result.run.Output);
-        Assert.Contains("--skip-up", result.run.Output);
+        Assert.Contains("--skip-up --outputs outputs.json", result.run.Output);
     }
 }

@@ -45,5 +45,21 @@ public sealed class DeployUsageTests : IDisposable
         Assert.DoesNotContain("   at ", run.Output);
     }
 
+    [Theory]
+    [InlineData("--outputs", "{folder}/outputs.json", "--outputs needs --skip-up")]
+    [InlineData("--skip-up", "--outputs", "-", "it needs a file")]
+    [InlineData("--skip-up", "--outputs", "{folder}/absent.json", "no such file")]
+    public async Task SavedOutputsNeedSkipUpAndAnExistingFile(params string[] optionsAndMessage)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "outputs.json"), "{}");
+        var options = optionsAndMessage[..^1].Select(option => option.Replace("{folder}", _folder));
+
+        var run = await CommandRun.RunAsync(["deploy", "--stack", "dev", .. options]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(optionsAndMessage[^1], run.Output);
+        Assert.DoesNotContain("validate", run.Output);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -21,6 +21,9 @@ public sealed class LocalFleetFixture : IAsyncLifetime
     /// <summary>The arguments of the last <c>pulumi up</c>, one a line (absent until it runs).</summary>
     public string UpArgumentsFile => Path.Combine(PulumiFolder, "up-arguments");
 
+    /// <summary>The stack outputs of the fleet, as `pulumi stack output --json --show-secrets` prints them.</summary>
+    public string OutputsFile => Path.Combine(PulumiFolder, "outputs.json");
+
     /// <summary>Every password a test must never find in output: admins', tenants' and the passphrase.</summary>
     public IReadOnlyList<string> Secrets =>
         [Servers.First.AdminPassword, Servers.Second.AdminPassword, Passphrase, .. Tenants.Select(tenant => tenant.Password)];
@@ -31,7 +34,7 @@ public sealed class LocalFleetFixture : IAsyncLifetime
         var first = await TenantProvisioning.CreateManyAsync(Servers.First, ["deploy-bakery", "deploy-coffee"]);
         var second = await TenantProvisioning.CreateManyAsync(Servers.Second, ["deploy-books"]);
         Tenants = [.. first.Select(t => t with { Server = "alpha" }), .. second.Select(t => t with { Server = "beta" })];
-        var outputs = Path.Combine(PulumiFolder, "outputs.json");
+        var outputs = OutputsFile;
         await File.WriteAllTextAsync(outputs, ProvisionedTenant.StackOutputsJson(Tenants));
         var script = Path.Combine(PulumiFolder, "pulumi");
         await File.WriteAllTextAsync(script, $"""

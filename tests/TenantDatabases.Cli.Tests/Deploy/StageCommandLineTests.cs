@@ -17,6 +17,18 @@ public sealed class StageCommandLineTests
         Assert.Equal([command, "--stack", "prod", "--report", "r.json"],
             StageCommandLine.For(stage, new DeployRequest("prod", null, false, false), "r.json"));
 
+    [Theory]
+    [InlineData(DeployStage.Migrate, "migrate")]
+    [InlineData(DeployStage.Verify, "verify")]
+    public void WithSavedOutputsMigrateAndVerifyReadThemInsteadOfTheStack(DeployStage stage, string command) =>
+        Assert.Equal([command, "--outputs", "out.json", "--report", "r.json"],
+            StageCommandLine.For(stage, new DeployRequest("prod", "infra", false, true, "out.json"), "r.json"));
+
+    [Fact]
+    public void WithSavedOutputsValidateAndPreflightStillReadTheStack() =>
+        Assert.Equal(["preflight", "--stack", "prod", "--cwd", "infra", "--report", "r.json"],
+            StageCommandLine.For(DeployStage.Preflight, new DeployRequest("prod", "infra", false, true, "out.json"), "r.json"));
+
     [Fact]
     public void PulumiUpGetsYesOnlyWhenDeployWasGivenIt()
     {
