@@ -20,7 +20,7 @@ public static class TenantDataSource
     /// as application_name, with the sslMode of the tenant's server: a tenant's password crosses the same network
     /// as the admin's, so it gets the same protection (verify-full checks the certificate and the host name).
     /// </summary>
-    public static NpgsqlDataSource Create(TenantTarget tenant, string password, string purpose, int commandTimeoutSeconds = 30) =>
+    public static NpgsqlDataSource Create(TenantTarget tenant, string password, string purpose) =>
         new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
         {
             Host = tenant.Host,
@@ -30,7 +30,6 @@ public static class TenantDataSource
             Password = password,
             Pooling = false,
             Timeout = ConnectTimeoutSeconds,
-            CommandTimeout = commandTimeoutSeconds,
             ApplicationName = $"tenantdb {purpose}",
             SslMode = tenant.SslMode.ToNpgsql(),
         }.ConnectionString)
