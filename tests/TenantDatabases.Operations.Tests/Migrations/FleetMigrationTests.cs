@@ -69,6 +69,25 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
     }
 
     [Fact]
+    public async Task AScriptPastTheStatementTimeoutIsCancelledByTheServerAndLeavesTheTenantAtItsPreviousScript()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.First, "slow-shop");
+        var scripts = Folder(
+            ("0001_items.sql", "CREATE TABLE items (id int);"),
+            ("0002_slow.sql", "CREATE TABLE slow (id int); SELECT pg_sleep(5);"));
+        var settings = new MigrationSettings(scripts, MigrationSettings.DefaultLockTimeout, TimeSpan.FromSeconds(1), DryRun: false);
+
+        var result = Assert.Single(await MigrateAsync(Outputs([tenant]), settings));
+
+        Assert.Equal(MigrationStatus.Failed, result.Status);
+        Assert.Equal(["0001_items.sql"], result.Applied.Select(a => a.Name));
+        Assert.Equal("0002_slow.sql", result.Failure!.Script);
+        Assert.Equal("57014", result.Failure.SqlState);
+        Assert.Equal("0001_items.sql", await QueryAsync<string>(servers.First, tenant.Database, "SELECT string_agg(script_name, ',') FROM tenantdb.schema_journal"));
+        Assert.True(await QueryAsync<bool>(servers.First, tenant.Database, "SELECT to_regclass('slow') IS NULL"));
+    }
+
+    [Fact]
     public async Task DryRunListsPendingScriptsAndWritesNothingNotEvenTheJournal()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "dry-deli");
