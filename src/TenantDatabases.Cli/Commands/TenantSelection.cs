@@ -6,13 +6,20 @@ namespace TenantDatabases.Cli.Commands;
 /// <summary>Reads the stack outputs a command was pointed at and applies its --tenant and --server filters.</summary>
 internal static class TenantSelection
 {
-    /// <summary>The outputs and the selected tenants, or the exit code after the problems were printed.</summary>
+    /// <summary>
+    /// The outputs and the selected tenants, or the exit code after the problems were printed. Warnings go to
+    /// <paramref name="warnings"/> (stderr when stdout must stay one JSON document), else to <paramref name="console"/>.
+    /// </summary>
     public static async Task<(StackOutputs? Outputs, IReadOnlyList<TenantTarget> Tenants, int ExitCode)> LoadAsync(
-        TenantRunSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
+        TenantRunSettings settings, IAnsiConsole console, CancellationToken cancellationToken, IAnsiConsole? warnings = null)
     {
         var result = settings.Stack is { } stack
             ? await StackOutputsSource.ReadFromPulumiAsync(stack, settings.Cwd ?? Directory.GetCurrentDirectory(), cancellationToken)
             : await StackOutputsSource.ReadFileAsync(settings.Outputs!, Console.In, cancellationToken);
+        if (settings.Outputs is { } file && file != "-" && OutputsFileExposure.Warning(file) is { } exposed)
+        {
+            (warnings ?? console).MarkupLineInterpolated($"[yellow]warning:[/] {exposed}");
+        }
         if (result.Outputs is not { } outputs)
         {
             foreach (var problem in result.Problems)

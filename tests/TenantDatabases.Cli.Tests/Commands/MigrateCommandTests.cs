@@ -65,6 +65,42 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public async Task AnOutputsFileOtherUsersCanReadIsWarnedAboutAndOneOnlyItsOwnerReadsIsNot()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.First, "cli-exposed");
+        var outputs = TenantDbRun.WriteOutputs([tenant]);
+
+        File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (_, exposed) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
+        File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (_, private_) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
+
+        Assert.Contains($"warning: {outputs} holds every tenant's password and other users can read it (mode 644); run 'chmod 600 {outputs}'", exposed);
+        Assert.DoesNotContain("warning:", private_);
+        Assert.DoesNotContain(tenant.Password, exposed + private_);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public async Task WithJsonOutputTheWarningGoesToStandardErrorAndStandardOutputStaysOneJsonDocument()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.Second, "cli-exposed-json");
+        var outputs = TenantDbRun.WriteOutputs([tenant]);
+        File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        using var process = TenantDbRun.Start(["verify", "--outputs", outputs, "--format", "json"]);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        using var document = JsonDocument.Parse(await stdout);
+        Assert.False(document.RootElement.GetProperty("succeeded").GetBoolean());
+        Assert.Contains("other users can read it (mode 604)", await stderr);
+        Assert.DoesNotContain(tenant.Password, await stdout + await stderr);
+    }
+
+    [Fact]
     public async Task AFailedTenantIsReportedWithScriptAndSqlStateAndExitsOneWithoutShowingAnyPassword()
     {
         var good = await TenantProvisioning.CreateAsync(servers.First, "cli-good");
