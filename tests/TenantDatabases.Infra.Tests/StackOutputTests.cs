@@ -34,7 +34,7 @@ public sealed class StackOutputTests
     [Fact]
     public async Task EachConnectionCarriesItsServersSslMode()
     {
-        var deployment = await TestDeployment.RunAsync(TestStackConfig.Prod());
+        var deployment = await TestDeployment.RunAsync(TestStackConfig.Prod(), "prod");
 
         var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
 
