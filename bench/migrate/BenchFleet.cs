@@ -12,4 +12,8 @@ public static class BenchFleet
         var onSecond = TenantProvisioning.CreateManyAsync(second, ids.Where((_, i) => i % 2 == 1));
         return [.. await onFirst, .. await onSecond];
     }
+
+    /// <summary>The tenants with their servers alternating, as tenantdb orders them, so both servers are kept busy.</summary>
+    public static List<ProvisionedTenant> Interleaved(IReadOnlyList<ProvisionedTenant> tenants) =>
+        tenants.GroupBy(t => t.Server).SelectMany(g => g.Select((t, i) => (t, i))).OrderBy(x => x.i).Select(x => x.t).ToList();
 }

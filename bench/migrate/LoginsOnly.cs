@@ -15,7 +15,7 @@ public static class LoginsOnly
 
     public static async Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants, int parallel)
     {
-        var ordered = tenants.GroupBy(t => t.Server).SelectMany(g => g.Select((t, i) => (t, i))).OrderBy(x => x.i).Select(x => x.t).ToList();
+        var ordered = BenchFleet.Interleaved(tenants);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(ordered, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (tenant, token) =>
         {

@@ -18,7 +18,7 @@ public static class NpgsqlFloor
     public static async Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants, int parallel)
     {
         var scripts = MigrationScripts.Embedded().All;
-        var ordered = tenants.GroupBy(t => t.Server).SelectMany(g => g.Select((t, i) => (t, i))).OrderBy(x => x.i).Select(x => x.t).ToList();
+        var ordered = BenchFleet.Interleaved(tenants);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(ordered, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (tenant, token) =>
         {

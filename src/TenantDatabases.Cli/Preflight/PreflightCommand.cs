@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Output;
 using TenantDatabases.Cli.Stacks;
 using TenantDatabases.Operations.Preflight;
 
@@ -28,7 +29,7 @@ public sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Prefli
         }
         var passwords = stack.Passwords!;
         // With --format json the log goes to stderr, so that stdout stays one JSON document.
-        var logConsole = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.No }) : console;
+        var logConsole = json ? StandardErrorConsole.Create() : console;
         using var logs = settings.Verbose ? new ConsoleLoggerFactory(logConsole, passwords.Values) : null;
         var report = await FleetPreflight.RunAsync(settings.Stack!, PreflightTarget.ForStack(stack.Configuration!, passwords),
             TimeSpan.FromSeconds(settings.Timeout), logs, cancellationToken);

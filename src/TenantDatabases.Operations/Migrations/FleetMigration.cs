@@ -35,15 +35,16 @@ public static class FleetMigration
     private static async Task<TenantMigrationResult> MigrateAndVerifyAsync(
         TenantTarget tenant, string password, MigrationSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.DryRun)
-        {
-            return await TenantMigrator.MigrateAsync(tenant, password, settings, cancellationToken);
-        }
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var dataSource = TenantDataSource.Create(tenant, password, "migrate");
+            await using var dataSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate");
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            if (settings.DryRun)
+            {
+                // Read-only: lists what is pending, checks nothing and takes no lock.
+                return await TenantMigrator.MigrateAsync(tenant, connection, settings, clock, cancellationToken);
+            }
             var check = await TenantVerifier.CheckAsync(tenant, connection, settings.Scripts, clock, cancellationToken);
             if (check.Passed)
             {

@@ -6,8 +6,8 @@ using TenantDatabases.Operations.StackOutputs;
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// Migrates one tenant database as its owner role: takes the migration lock on a connection of its own, reads the
-/// journal, refuses when an applied script changed, and lets DbUp apply what is pending on that same connection.
+/// Migrates one tenant database as its owner role, on a connection the caller opened: takes the migration lock on
+/// it, reads the journal, refuses when an applied script changed, and lets DbUp apply what is pending on it too.
 /// One login per tenant: a login costs the server a new backend (tens of milliseconds of CPU on a small server),
 /// far more than any script's bookkeeping, and the session lock is safest on the connection that does the work.
 /// A dry run takes no lock and writes nothing (its session is read-only). Never throws for a database problem:
@@ -15,23 +15,6 @@ namespace TenantDatabases.Operations.Migrations;
 /// </summary>
 public static class TenantMigrator
 {
-    public static async Task<TenantMigrationResult> MigrateAsync(
-        TenantTarget tenant, string password, MigrationSettings settings, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            await using var lockSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate lock");
-            await using var lockConnection = await lockSource.OpenConnectionAsync(cancellationToken);
-            return await MigrateAsync(tenant, lockConnection, settings, clock, cancellationToken);
-        }
-        // Anything else is still one tenant's failure: it must not end the run for the others.
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return Failed(tenant, clock, null, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error));
-        }
-    }
-
     /// <summary>
     /// Migrates on <paramref name="lockConnection"/> (open, as the owner, unpooled): it takes the lock, and DbUp
     /// runs the scripts on it. The caller closes it, which releases the lock.

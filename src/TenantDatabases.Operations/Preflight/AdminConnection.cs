@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Fleet.Model;
-using SslMode = Npgsql.SslMode;
 
 namespace TenantDatabases.Operations.Preflight;
 

@@ -16,7 +16,7 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         // With --format json, warnings go to stderr, so that stdout stays one JSON document (as preflight does).
-        var warnings = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.No }) : console;
+        var warnings = settings.Json ? StandardErrorConsole.Create() : console;
         var (outputs, tenants, exitCode) = await TenantSelection.LoadAsync(settings, console, cancellationToken, warnings);
         if (outputs is null)
         {
