@@ -34,7 +34,8 @@ default_transaction_read_only' (as its owner or the admin).
   --to ID         the new tenant that receives it
   --work-dir DIR  where the temporary dump is written (default $TMPDIR or /tmp); it needs room for it
 
-The passwords come from the outputs file and reach libpq only through the environment. Needs psql,
+The passwords come from the outputs file and reach libpq only through the environment; sslmode is each
+server's own (PGSSLROOTCERT names the CA file for verify-ca and verify-full). Needs psql,
 pg_dump and pg_restore (PostgreSQL 13 or later, not older than either server) and jq, or python3 when jq
 is not installed. Exit codes: 0 copied and every count equal, 1 refused or failed, 2 usage.
 EOF
