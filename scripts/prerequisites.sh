@@ -26,3 +26,16 @@ if ! have_postgres; then
     exit 2
   fi
 fi
+
+# The runbook scripts (scripts/runbooks) read saved stack outputs with jq, or python3 where jq is missing.
+if ! command -v jq >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing jq (the runbook scripts read stack outputs with it)..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq jq >/dev/null
+  else
+    echo "error: neither jq nor python3 is installed; the runbook scripts need one. Install jq ('sudo apt-get install jq')." >&2
+    exit 2
+  fi
+fi
