@@ -2,7 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.Migrate;
 
 /// <summary>Runs that are killed or lose a server; these stop and restart their own servers.</summary>
 public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClassFixture<TwoServersFixture>
@@ -11,13 +11,13 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
     public async Task ARunnerKilledMidScriptLeavesNothingAppliedTwiceAndTheNextRunCompletes()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "killed-shop");
-        var scripts = TenantDbRun.WriteScripts(
+        var scripts = TenantDb.WriteScripts(
             ("0001_counter.sql", "CREATE TABLE counter (n int NOT NULL);"),
             ("0002_slow_count.sql", "INSERT INTO counter VALUES (2); SELECT pg_sleep(3);"),
             ("0003_count.sql", "INSERT INTO counter VALUES (3);"));
-        var outputs = TenantDbRun.WriteOutputs([tenant]);
+        var outputs = TenantDb.WriteOutputs([tenant]);
 
-        using (var runner = TenantDbRun.Start(["migrate", "--outputs", outputs, "--scripts", scripts]))
+        using (var runner = TenantDb.Start(["migrate", "--outputs", outputs, "--scripts", scripts]))
         {
             await WaitUntilSleepingAsync(servers.Second, tenant.Database);
             runner.Kill(); // SIGKILL: no cleanup of any kind runs in the runner.
@@ -25,8 +25,8 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
         }
         Assert.Equal("0001_counter.sql", await ScalarAsync<string>(servers.Second, tenant.Database, "SELECT string_agg(script_name, ',') FROM tenantdb.schema_journal"));
 
-        var report = TenantDbRun.TempFile(".json");
-        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--scripts", scripts, "--report", report);
+        var report = TenantDb.TempFile(".json");
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", scripts, "--report", report);
 
         Assert.True(exitCode == 0, output);
         Assert.Equal("2,3", await ScalarAsync<string>(servers.Second, tenant.Database, "SELECT string_agg(n::text, ',' ORDER BY n) FROM counter"));
@@ -46,12 +46,12 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
             await TenantProvisioning.CreateAsync(servers.Second, "running-b1"),
             await TenantProvisioning.CreateAsync(servers.Second, "running-b2"),
         };
-        var scripts = TenantDbRun.WriteScripts(
+        var scripts = TenantDb.WriteScripts(
             ("0001_slow.sql", "CREATE TABLE slow (id int); SELECT pg_sleep(1.5);"),
             ("0002_more.sql", "CREATE TABLE more (id int);"));
-        var outputs = TenantDbRun.WriteOutputs(tenants);
+        var outputs = TenantDb.WriteOutputs(tenants);
 
-        var run = TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--scripts", scripts, "--parallel", "2", "--per-server", "2");
+        var run = TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", scripts, "--parallel", "2", "--per-server", "2");
         await WaitUntilSleepingAsync(servers.First, tenants[0].Database, tenants[1].Database);
         await servers.First.Server.StopAsync(immediate: true);
         var (exitCode, output) = await run;
@@ -64,7 +64,7 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
         Assert.Matches("stopped-a1 \\(alpha\\) failed in [0-9.]+ s: .*(connection to the server was lost|Connection refused)", output);
 
         await servers.First.Server.StartAsync();
-        var (rerunExit, rerun) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--scripts", scripts);
+        var (rerunExit, rerun) = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", scripts);
 
         Assert.True(rerunExit == 0, rerun);
         Assert.Contains("ok   stopped-a1 (alpha) migrated", rerun);
@@ -74,7 +74,7 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
     [Fact]
     public async Task WithoutThePulumiCliTheErrorSuggestsOutputs()
     {
-        var (exitCode, output) = await TenantDbRun.ChildAsync(["migrate", "--stack", "dev"], path: "/nonexistent");
+        var (exitCode, output) = await TenantDb.ChildAsync(["migrate", "--stack", "dev"], path: "/nonexistent");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Pulumi CLI is not on PATH", output);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.Migrate;
 
 public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixture<TwoServersFixture>
 {
@@ -14,10 +14,10 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             await TenantProvisioning.CreateAsync(servers.First, "cli-bakery"),
             await TenantProvisioning.CreateAsync(servers.Second, "cli-books"),
         };
-        var outputs = TenantDbRun.WriteOutputs(tenants);
-        var report = TenantDbRun.TempFile(".json");
+        var outputs = TenantDb.WriteOutputs(tenants);
+        var report = TenantDb.TempFile(".json");
 
-        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--report", report);
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--report", report);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("ok   cli-bakery (alpha) migrated", output);
@@ -31,8 +31,8 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             Assert.All(entries, e => Assert.Equal("migrated", e.GetProperty("status").GetString()));
         }
 
-        var (againExit, again) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs);
-        var (verifyExit, verify) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs, "--format", "json");
+        var (againExit, again) = await TenantDb.RunAsync("migrate", "--outputs", outputs);
+        var (verifyExit, verify) = await TenantDb.RunAsync("verify", "--outputs", outputs, "--format", "json");
 
         Assert.Equal(0, againExit);
         Assert.Contains("2 up to date", again);
@@ -51,7 +51,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         var other = await TenantProvisioning.CreateAsync(servers.Second, "cli-progress-other");
         var wrongPassword = other with { Id = "cli-progress-wrong", Password = "not-" + other.Password };
 
-        var (exitCode, output) = await TenantDbRun.InTerminalAsync("migrate", "--outputs", TenantDbRun.WriteOutputs([good, other, wrongPassword]));
+        var (exitCode, output) = await TenantDb.InTerminalAsync("migrate", "--outputs", TenantDb.WriteOutputs([good, other, wrongPassword]));
 
         Assert.Equal(1, exitCode);
         var screen = System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;?]*[A-Za-z]", "");
@@ -69,12 +69,12 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task AnOutputsFileOtherUsersCanReadIsWarnedAboutAndOneOnlyItsOwnerReadsIsNot()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.First, "cli-exposed");
-        var outputs = TenantDbRun.WriteOutputs([tenant]);
+        var outputs = TenantDb.WriteOutputs([tenant]);
 
         File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var (_, exposed) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
+        var (_, exposed) = await TenantDb.RunAsync("verify", "--outputs", outputs);
         File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var (_, private_) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
+        var (_, private_) = await TenantDb.RunAsync("verify", "--outputs", outputs);
 
         Assert.Contains($"warning: {outputs} holds every tenant's password and other users can read it (mode 644); run 'chmod 600 {outputs}'", exposed);
         Assert.DoesNotContain("warning:", private_);
@@ -86,10 +86,10 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task WithJsonOutputTheWarningGoesToStandardErrorAndStandardOutputStaysOneJsonDocument()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "cli-exposed-json");
-        var outputs = TenantDbRun.WriteOutputs([tenant]);
+        var outputs = TenantDb.WriteOutputs([tenant]);
         File.SetUnixFileMode(outputs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
-        using var process = TenantDbRun.Start(["verify", "--outputs", outputs, "--format", "json"]);
+        using var process = TenantDb.Start(["verify", "--outputs", outputs, "--format", "json"]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -106,13 +106,13 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         var good = await TenantProvisioning.CreateAsync(servers.First, "cli-good");
         var bad = await TenantProvisioning.CreateAsync(servers.Second, "cli-bad");
         var wrongPassword = bad with { Id = "cli-wrong", Password = "not-" + bad.Password };
-        var scripts = TenantDbRun.WriteScripts(
+        var scripts = TenantDb.WriteScripts(
             ("0001_items.sql", "CREATE TABLE items (id int);"),
             ("0002_fails.sql", $"DO $x$ BEGIN IF current_database() = '{bad.Database}' THEN RAISE EXCEPTION 'boom' USING ERRCODE = '23514'; END IF; END $x$;"));
-        var report = TenantDbRun.TempFile(".json");
+        var report = TenantDb.TempFile(".json");
 
-        var (exitCode, output) = await TenantDbRun.InProcessAsync(
-            "migrate", "--outputs", TenantDbRun.WriteOutputs([good, bad, wrongPassword]), "--scripts", scripts, "--report", report);
+        var (exitCode, output) = await TenantDb.RunAsync(
+            "migrate", "--outputs", TenantDb.WriteOutputs([good, bad, wrongPassword]), "--scripts", scripts, "--report", report);
 
         Assert.Equal(1, exitCode);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(report));
@@ -135,7 +135,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         var hostileName = $"tenant_x'; DROP DATABASE \"{victim.Database}\"; --\"";
         var hostile = await TenantProvisioning.CreateAsync(servers.First, "hostile-shop", hostileName, "tenant_hostile_owner\"; DROP ROLE x; --");
 
-        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", TenantDbRun.WriteOutputs([hostile]));
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", TenantDb.WriteOutputs([hostile]));
 
         Assert.True(exitCode == 0, output);
         await using var connection = new NpgsqlConnection(servers.First.Server.SuperuserConnectionString());
@@ -149,7 +149,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task InvalidTenantEntriesAreAllReportedAndNothingRuns()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "entries-ok");
-        var outputs = TenantDbRun.TempFile(".json");
+        var outputs = TenantDb.TempFile(".json");
         Directory.CreateDirectory(Path.GetDirectoryName(outputs)!);
         await File.WriteAllTextAsync(outputs, $$$"""
             {"tenants": {
@@ -159,7 +159,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
             }}
             """);
 
-        var (exitCode, output) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs);
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", outputs);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("DROP TABLE t; --: the tenant id must be lower-case letters", output);
@@ -176,10 +176,10 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     public async Task DryRunListsPendingScriptsAndVerifyThenFailsOnTheUnmigratedTenant()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "cli-dry");
-        var outputs = TenantDbRun.WriteOutputs([tenant]);
+        var outputs = TenantDb.WriteOutputs([tenant]);
 
-        var (dryExit, dry) = await TenantDbRun.InProcessAsync("migrate", "--outputs", outputs, "--dry-run");
-        var (verifyExit, verify) = await TenantDbRun.InProcessAsync("verify", "--outputs", outputs);
+        var (dryExit, dry) = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--dry-run");
+        var (verifyExit, verify) = await TenantDb.RunAsync("verify", "--outputs", outputs);
 
         Assert.True(dryExit == 0, dry);
         Assert.Contains("ok   cli-dry (beta) pending in", dry);
@@ -198,7 +198,7 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
     [InlineData("verify", "--outputs", "x.json", "--format", "yaml")]
     public async Task UsageErrorsExitTwo(params string[] args)
     {
-        var (exitCode, output) = await TenantDbRun.InProcessAsync(args);
+        var (exitCode, output) = await TenantDb.RunAsync(args);
 
         Assert.True(exitCode == 2, output);
         Assert.Contains("error", output);

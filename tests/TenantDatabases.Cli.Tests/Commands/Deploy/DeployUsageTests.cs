@@ -1,4 +1,4 @@
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 /// <summary>Usage errors of deploy: exit 2 with a message, never a stack trace.</summary>
 public sealed class DeployUsageTests : IDisposable

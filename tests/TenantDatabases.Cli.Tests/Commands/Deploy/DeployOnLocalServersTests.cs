@@ -1,7 +1,7 @@
 using System.Text.Json;
-using TenantDatabases.Cli.Deploy;
+using TenantDatabases.Cli.Commands.Deploy;
 
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 /// <summary>
 /// <c>tenantdb deploy</c> on real servers: every stage in order through the real command tree, and a
@@ -143,7 +143,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
         Assert.Equal(["passed", "passed", "failed", "not run", "not run"], Statuses(result.report));
-        Assert.Contains(PulumiCli.NotOnPath, result.run.Output);
+        Assert.Contains(PulumiUpAdvice.NotOnPath, result.run.Output);
         Assert.Contains("Install the Pulumi CLI", result.run.Output);
         Assert.Contains("--skip-up --outputs outputs.json", result.run.Output);
     }

@@ -1,7 +1,7 @@
 using Moq;
-using TenantDatabases.Cli.Deploy;
+using TenantDatabases.Cli.Commands.Deploy;
 
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 public sealed class DeployPipelineTests
 {
@@ -37,13 +37,14 @@ public sealed class DeployPipelineTests
     }
 
     [Theory]
-    [InlineData(DeployStage.Validate)]
-    [InlineData(DeployStage.Preflight)]
-    [InlineData(DeployStage.PulumiUp)]
-    [InlineData(DeployStage.Migrate)]
-    [InlineData(DeployStage.Verify)]
-    public async Task DeploymentStopsAtTheFirstFailingStage(DeployStage failing)
+    [InlineData(nameof(DeployStage.Validate))]
+    [InlineData(nameof(DeployStage.Preflight))]
+    [InlineData(nameof(DeployStage.PulumiUp))]
+    [InlineData(nameof(DeployStage.Migrate))]
+    [InlineData(nameof(DeployStage.Verify))]
+    public async Task DeploymentStopsAtTheFirstFailingStage(string failingStage)
     {
+        var failing = Enum.Parse<DeployStage>(failingStage);
         var ran = new List<DeployStage>();
         var runner = RunnerRecording(ran, failing);
 

@@ -1,4 +1,4 @@
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.Validate;
 
 public sealed class RepositoryStacksTests
 {

@@ -1,6 +1,6 @@
 using TenantDatabases.Fleet.StackFiles;
 
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.AddTenant;
 
 public sealed class AddTenantCommandTests
 {
@@ -8,7 +8,7 @@ public sealed class AddTenantCommandTests
 
     private string StackFile(string stack) => Path.Combine(stacks, $"Pulumi.{stack}.yaml");
 
-    private Task<(int ExitCode, string Output)> AddTenant(string id, string stack, params string[] more) =>
+    private Task<CommandRun> AddTenant(string id, string stack, params string[] more) =>
         TenantDb.RunAsync(["add-tenant", id, "--stack", stack, "--cwd", stacks, .. more]);
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TenantDatabases.Cli.Tests.Preflight;
+namespace TenantDatabases.Cli.Tests.Commands.Preflight;
 
 [Collection(ProcessEnvironment.Name)]
 public sealed class PreflightCommandTests(PreflightCommandFixture fixture) : IClassFixture<PreflightCommandFixture>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.Plan;
 
 public sealed class PlanCommandTests
 {
-    private static Task<(int ExitCode, string Output)> Plan(string stack, params string[] more) =>
+    private static Task<CommandRun> Plan(string stack, params string[] more) =>
         TenantDb.RunAsync(["plan", "--stack", stack, "--cwd", TenantDb.Stacks, .. more]);
 
     [Fact]

@@ -1,6 +1,6 @@
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 /// <summary>
 /// Two real servers with tenant databases created the way the Pulumi program declares them, the

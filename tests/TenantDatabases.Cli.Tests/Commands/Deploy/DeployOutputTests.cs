@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Spectre.Console.Testing;
-using TenantDatabases.Cli.Deploy;
+using TenantDatabases.Cli.Commands.Deploy;
 
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 public sealed class DeployOutputTests
 {
@@ -10,10 +10,10 @@ public sealed class DeployOutputTests
 
     private static readonly DeployRequest Request = new("prod", null, Yes: false, SkipUp: true);
 
-    private static DeployOutcome StoppedAtPreflight()
+    private static DeployResult StoppedAtPreflight()
     {
         using var report = JsonDocument.Parse("""{"servers":[{"name":"eu-1","status":"error"}]}""");
-        return new DeployOutcome(Request,
+        return new DeployResult(Request,
         [
             new StageResult(DeployStage.Validate, StageStatus.Passed, 0, "passed: 2 servers, 3 tenants", "2 servers, 3 tenants\n"),
             new StageResult(DeployStage.Preflight, StageStatus.Failed, 1, "failed (exit 1): 1 server has errors",
@@ -24,7 +24,7 @@ public sealed class DeployOutputTests
         ]);
     }
 
-    private static string Render(DeployOutcome outcome)
+    private static string Render(DeployResult outcome)
     {
         var console = new TestConsole { EmitAnsiSequences = false }.Width(200);
         var view = new DeploySummaryView(console);
@@ -82,7 +82,7 @@ public sealed class DeployOutputTests
     [Fact]
     public void AMissingPulumiCliSaysHowToInstallItOrSkipUp()
     {
-        var failed = new StageResult(DeployStage.PulumiUp, StageStatus.Failed, 1, PulumiCli.NotOnPath);
+        var failed = new StageResult(DeployStage.PulumiUp, StageStatus.Failed, 1, PulumiUpAdvice.NotOnPath);
 
         var advice = StageAdvice.NextStep(failed, Request);
 
@@ -115,11 +115,12 @@ public sealed class DeployOutputTests
     }
 
     [Fact]
-    public void TheSummaryLineIsTheStagesLastSentence()
+    public void TheSummaryLineIsTheOutcomeAndTheFirstLineOfTheStagesResult()
     {
-        Assert.Equal("passed: 3 tenants migrated", StageSummaryLine.From("┌──┐\n│ a │\n└──┘\n3 tenants migrated\n", 0));
-        Assert.Equal("failed (exit 2)", StageSummaryLine.From("", 2));
-        Assert.Equal("passed: /srv/Pulumi.prod.yaml: valid.", StageSummaryLine.From("/srv/Pulumi.prod.yaml: valid.\n", 0));
-        Assert.Equal("failed (exit 1): error: no such stack", StageSummaryLine.From("error: no such stack\n1 problem\n", 1));
+        Assert.Equal("passed: 3 tenants migrated", StageSummary.From(0, "3 tenants migrated"));
+        Assert.Equal("failed (exit 2)", StageSummary.From(2, null));
+        Assert.Equal("passed: /srv/Pulumi.prod.yaml: valid.", StageSummary.From(0, "/srv/Pulumi.prod.yaml: valid.\n"));
+        Assert.Equal("failed (exit 1): error: no such stack", StageSummary.From(1, "error: no such stack\n1 problem\n"));
+        Assert.EndsWith("...", StageSummary.From(0, new string('x', 200)));
     }
 }

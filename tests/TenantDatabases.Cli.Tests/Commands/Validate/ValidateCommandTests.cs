@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace TenantDatabases.Cli.Tests.Commands;
+namespace TenantDatabases.Cli.Tests.Commands.Validate;
 
 public sealed class ValidateCommandTests
 {
-    private static Task<(int ExitCode, string Output)> Validate(string stack, params string[] more) =>
+    private static Task<CommandRun> Validate(string stack, params string[] more) =>
         TenantDb.RunAsync(["validate", "--stack", stack, "--cwd", TenantDb.Stacks, .. more]);
 
     [Fact]

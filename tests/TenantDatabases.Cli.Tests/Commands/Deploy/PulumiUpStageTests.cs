@@ -1,6 +1,6 @@
-using TenantDatabases.Cli.Deploy;
+using TenantDatabases.Cli.Commands.Deploy;
 
-namespace TenantDatabases.Cli.Tests.Deploy;
+namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
 /// <summary>pulumi up as a real child process: a stand-in script plays the CLI.</summary>
 public sealed class PulumiUpStageTests : IDisposable
@@ -24,7 +24,7 @@ public sealed class PulumiUpStageTests : IDisposable
         var result = await new PulumiUpStage(null).RunAsync(new DeployRequest("dev", null, false, false), CancellationToken.None);
 
         Assert.Equal(StageStatus.Failed, result.Status);
-        Assert.Equal(PulumiCli.NotOnPath, result.Summary);
+        Assert.Equal(PulumiUpAdvice.NotOnPath, result.Summary);
     }
 
     [Fact]

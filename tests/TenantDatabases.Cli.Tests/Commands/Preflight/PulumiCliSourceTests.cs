@@ -1,6 +1,6 @@
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.Preflight;
+namespace TenantDatabases.Cli.Tests.Commands.Preflight;
 
 /// <summary>A stack whose secrets only the Pulumi CLI can decrypt (a KMS provider): the passwords come from 'pulumi config --json --show-secrets'.</summary>
 [Collection(ProcessEnvironment.Name)]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.Preflight;
+namespace TenantDatabases.Cli.Tests.Commands.Preflight;
 
 /// <summary>A real server, a silent loopback listener, and a stack pointing at both (plus a wrong password).</summary>
 public sealed class PreflightCommandFixture : IAsyncLifetime

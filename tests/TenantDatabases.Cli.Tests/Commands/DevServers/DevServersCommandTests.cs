@@ -1,7 +1,7 @@
 using Npgsql;
 using TenantDatabases.Testing;
 
-namespace TenantDatabases.Cli.Tests.DevServers;
+namespace TenantDatabases.Cli.Tests.Commands.DevServers;
 
 [Collection(ProcessEnvironment.Name)]
 public sealed class DevServersCommandTests
