@@ -17,7 +17,7 @@ public sealed class SecretMaskTests
 
     [Fact]
     public void KnownSecretsAndPatternsAreMaskedTogether() =>
-        Assert.Equal("auth as *** (Password=***)", new SecretMask(["pw-1"]).Apply("auth as pw-1 (Password=other)"));
+        Assert.Equal("login *** failed; Password=***;Host=h", new SecretMask(["pw-1"]).Apply("login pw-1 failed; Password=other;Host=h"));
 
     [Fact]
     public void ItsTextNeverShowsASecret() =>
