@@ -1,7 +1,7 @@
 namespace TenantDatabases.Cli;
 
 /// <summary>The exit codes of every command (the README lists them).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything passed; warnings allowed.</summary>
     public const int Success = 0;

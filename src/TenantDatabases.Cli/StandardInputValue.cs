@@ -4,7 +4,7 @@ namespace TenantDatabases.Cli;
 /// Spectre reads a lone <c>-</c> after an option as a nameless option, so <c>--outputs -</c> (standard
 /// input, as the command contract has it) would be a usage error; this joins it as <c>--outputs=-</c>.
 /// </summary>
-public static class StandardInputValue
+internal static class StandardInputValue
 {
     /// <summary><paramref name="args"/> with every <c>--option -</c> pair written as <c>--option=-</c>.</summary>
     public static string[] Attach(string[] args)

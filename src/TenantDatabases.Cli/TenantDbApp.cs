@@ -1,12 +1,20 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Commands.AddTenant;
+using TenantDatabases.Cli.Commands.Deploy;
+using TenantDatabases.Cli.Commands.DevServers;
+using TenantDatabases.Cli.Commands.Migrate;
+using TenantDatabases.Cli.Commands.Plan;
+using TenantDatabases.Cli.Commands.Preflight;
+using TenantDatabases.Cli.Commands.Validate;
+using TenantDatabases.Cli.Commands.Verify;
 
 namespace TenantDatabases.Cli;
 
 /// <summary>The <c>tenantdb</c> command line: <see cref="Create"/> is the seam tests parse through.</summary>
-public static class TenantDbApp
+internal static class TenantDbApp
 {
-    /// <summary>Builds the command tree writing to <paramref name="console"/> (the real terminal when null).</summary>
+    /// <summary>Builds the command tree writing to <paramref name="console"/> (Spectre's own terminal console when null).</summary>
     public static CommandApp Create(IAnsiConsole? console = null)
     {
         var app = new CommandApp();
@@ -19,38 +27,41 @@ public static class TenantDbApp
             }
             config.PropagateExceptions();
             // Each command registers itself here, in the order a deployment runs them.
-            config.AddCommand<Commands.ValidateCommand>("validate")
+            config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a stack's configuration: every problem with its file, line, config path and fix. Needs no secret and no network.")
                 .WithExample("validate", "--stack", "dev")
                 .WithExample("validate", "--stack", "prod", "--format", "json")
                 .WithExample("validate", "--stack", "prod", "--cwd", "infra");
-            config.AddCommand<Commands.PlanCommand>("plan")
+            config.AddCommand<PlanCommand>("plan")
                 .WithDescription("Show where every tenant lives (server, database, role) and how full each server is; with --previous, what changed since the last deploy.")
                 .WithExample("plan", "--stack", "dev")
                 .WithExample("plan", "--stack", "prod", "--previous", "outputs.json")
                 .WithExample("plan", "--stack", "prod", "--cwd", "infra", "--format", "json");
-            config.AddCommand<Commands.AddTenantCommand>("add-tenant")
+            config.AddCommand<AddTenantCommand>("add-tenant")
                 .WithDescription("Place a new tenant (explicit server, else the default server, else the least-loaded server of its region) and pin it in Pulumi.<stack>.yaml, changing nothing else in the file.")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
                 .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "prod", "--server", "eu-primary", "--cwd", "infra");
-            config.AddBranch<DevServers.DevServersSettings>("dev-servers", DevServers.DevServersBranch.Configure);
-            config.AddCommand<Preflight.PreflightCommand>("preflight").WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.").WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
+            config.AddBranch<DevServersSettings>("dev-servers", DevServersBranch.Configure);
+            config.AddCommand<PreflightCommand>("preflight")
+                .WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.")
+                .WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
                 .WithExample("preflight", "--stack", "prod", "--cwd", "infra", "--config-json", "config.json", "--format", "json", "--verbose");
-            config.AddCommand<Commands.Migrate.MigrateCommand>("migrate")
+            config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
                 .WithExample("migrate", "--stack", "prod-eu")
                 .WithExample("migrate", "--outputs", "outputs.json", "--server", "eu-primary", "--canary", "5", "--report", "migrate.json")
                 .WithExample("migrate", "--stack", "dev", "--dry-run")
+                .WithExample("migrate", "--outputs", "outputs.json", "--format", "json")
                 .WithExample("migrate", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--tenant", "berlin-bagels",
                     "--scripts", "migrations", "--parallel", "8", "--per-server", "4", "--on-error", "stop", "--lock-timeout", "30", "--statement-timeout", "600");
-            config.AddCommand<Commands.Verify.VerifyCommand>("verify")
+            config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Check every tenant database as its owner: ownership, no PUBLIC connect, not a standby, journal at the latest script.")
                 .WithExample("verify", "--stack", "prod-eu")
                 .WithExample("verify", "--outputs", "-", "--format", "json")
                 .WithExample("verify", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--server", "eu-primary", "--report", "verify.json");
-            config.AddCommand<Deploy.DeployCommand>("deploy")
-                .WithDescription(Deploy.DeployCommand.Description)
+            config.AddCommand<DeployCommand>("deploy")
+                .WithDescription(DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--skip-up")
                 .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json")
                 .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
@@ -63,10 +74,10 @@ public static class TenantDbApp
     /// <summary>Runs the tool; maps usage errors to exit code 2 and never shows a stack trace.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
     {
-        var output = console ?? AnsiConsole.Console;
+        var output = console ?? TerminalConsole.StandardOutput();
         try
         {
-            return await Create(console).RunAsync(StandardInputValue.Attach(args));
+            return await Create(output).RunAsync(StandardInputValue.Attach(args));
         }
         catch (CommandParseException error)
         {
@@ -81,7 +92,7 @@ public static class TenantDbApp
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // Last resort: a message, never a stack trace (which could carry a connection string).
-            output.MarkupLineInterpolated($"[red]error:[/] {SecretRedaction.Redact(error.Message)}");
+            output.MarkupLineInterpolated($"[red]error:[/] {Fleet.Secrets.SecretMask.Redact(error.Message)}");
             return ExitCodes.Failure;
         }
     }

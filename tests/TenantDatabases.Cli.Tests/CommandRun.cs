@@ -1,17 +1,10 @@
-using Spectre.Console.Testing;
-
 namespace TenantDatabases.Cli.Tests;
 
-/// <summary>Runs tenantdb in-process against a test console and keeps what it printed.</summary>
+/// <summary>What one run of tenantdb returned and printed.</summary>
 public sealed record CommandRun(int ExitCode, string Output)
 {
-    public static async Task<CommandRun> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 240;
-        var exit = await TenantDbApp.RunAsync(args, console);
-        return new CommandRun(exit, console.Output);
-    }
+    /// <summary>Runs tenantdb in-process as <see cref="TenantDb.RunAsync"/> does.</summary>
+    public static Task<CommandRun> RunAsync(params string[] args) => TenantDb.RunAsync(args);
 
     /// <summary>Fails when any of <paramref name="secrets"/> appears in the output.</summary>
     public void ShowsNone(IEnumerable<string> secrets)

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Operations.Tenants;
 
 namespace TenantDatabases.Cli.Commands;
 
-/// <summary>What migrate and verify share: where the stack outputs come from, which tenants, and the report.</summary>
+/// <summary>What migrate and verify share: where the stack outputs come from, which tenants, the report and its format.</summary>
 /// <remarks><c>--stack</c> reads the outputs with 'pulumi stack output --json --show-secrets --stack &lt;STACK&gt;', run in <c>--cwd</c>.</remarks>
-public class TenantRunSettings : StackCommandSettings
+internal class TenantRunSettings : FormatSettings
 {
     [CommandOption("--outputs <FILE>")]
     [Description("Read the outputs from a file (the JSON of 'pulumi stack output --json --show-secrets'), or '-' for standard input.")]
@@ -26,21 +27,20 @@ public class TenantRunSettings : StackCommandSettings
 
     protected override bool StackRequired => false;
 
+    /// <summary>The tenants these options select.</summary>
+    public TenantRunRequest ToRequest() => new(Stack, Cwd, Outputs, Tenants, Servers);
+
     public override ValidationResult Validate()
     {
-        var stack = base.Validate();
-        if (!stack.Successful)
+        var shared = base.Validate();
+        if (!shared.Successful)
         {
-            return stack;
+            return shared;
         }
         if ((Stack is null) == (Outputs is null))
         {
             return ValidationResult.Error("Give exactly one of --stack <name> (reads 'pulumi stack output') or --outputs <file|->.");
         }
-        if (Cwd is not null && !Directory.Exists(Cwd))
-        {
-            return ValidationResult.Error($"--cwd {Cwd}: no such folder.");
-        }
-        return ValidationResult.Success();
+        return CwdProblem() ?? ValidationResult.Success();
     }
 }

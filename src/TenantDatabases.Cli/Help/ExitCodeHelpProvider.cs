@@ -6,7 +6,7 @@ using Spectre.Console.Rendering;
 namespace TenantDatabases.Cli.Help;
 
 /// <summary>Spectre's help, followed by the exit codes every command shares.</summary>
-public sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
+internal sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
 {
     /// <summary>The exit codes as <c>--help</c> lists them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> ExitCodeMeanings { get; } =

@@ -1,13 +1,16 @@
+using TenantDatabases.Fleet.Secrets;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Cli.Output;
 
-/// <summary>The words a migration result is shown with, with every foreign message masked.</summary>
+/// <summary>The words a migration or verification result is shown with, with every foreign message masked.</summary>
 internal sealed class MigrationText(TenantPasswords passwords)
 {
+    private readonly SecretMask mask = new(passwords.All);
+
     /// <summary>Foreign text (a server's message) with every tenant password and connection-string secret masked.</summary>
-    public string Safe(string text) => SecretRedaction.Redact(passwords.Mask(text));
+    public string Safe(string text) => mask.Apply(text);
 
     public static string Status(TenantMigrationResult result) => result switch
     {

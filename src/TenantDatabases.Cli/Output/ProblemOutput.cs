@@ -1,24 +1,11 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 using TenantDatabases.Fleet.Validation;
 
-namespace TenantDatabases.Cli;
+namespace TenantDatabases.Cli.Output;
 
 /// <summary>Prints configuration problems as <c>file:line:col: error path: message Fix: fix</c> lines, or as JSON data.</summary>
-public static class ProblemOutput
+internal static class ProblemOutput
 {
-    /// <summary>JSON options shared by the commands' reports.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        // Readable quotes and angle brackets: the output is data for scripts, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>One line per problem, errors first, each kind in file order.</summary>
     public static void WriteLines(IAnsiConsole console, IEnumerable<ConfigProblem> problems, string? file)
     {
@@ -34,11 +21,19 @@ public static class ProblemOutput
             .ThenBy(problem => problem.Location?.Line ?? int.MaxValue)
             .ThenBy(problem => problem.Location?.Column ?? int.MaxValue);
 
+    /// <summary>Every problem as JSON data, in file order.</summary>
+    public static IReadOnlyList<ProblemRecord> ToRecords(IEnumerable<ConfigProblem> problems, string? file) =>
+        InFileOrder(problems).Select(problem => ToRecord(problem, file)).ToList();
+
     /// <summary>A problem as JSON data.</summary>
     public static ProblemRecord ToRecord(ConfigProblem problem, string? file) => new(
         problem.Severity == ProblemSeverity.Error ? "error" : "warning",
         problem.Path, problem.Message, problem.Fix, file, problem.Location?.Line, problem.Location?.Column);
+
+    /// <summary>Prints <paramref name="problem"/> as an <c>error:</c> line, masked.</summary>
+    public static void WriteError(IAnsiConsole console, string problem) =>
+        ConsoleLines.WriteLine(console, "error: " + Fleet.Secrets.SecretMask.Redact(problem));
 }
 
 /// <summary>A problem in a JSON report.</summary>
-public sealed record ProblemRecord(string Severity, string Path, string Message, string Fix, string? File, int? Line, int? Column);
+internal sealed record ProblemRecord(string Severity, string Path, string Message, string Fix, string? File, int? Line, int? Column);

@@ -1,4 +1,5 @@
 using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Secrets;
 using TenantDatabases.Operations.LocalServers;
 using TenantDatabases.Operations.Secrets;
 
@@ -73,8 +74,7 @@ public sealed class DevServerFleet(DevServerPlan plan, PostgresBinaries? binarie
         catch (Exception error) when (error is LocalServerException or TimeoutException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException)
         {
             // A failed statement's context can quote it; the password must not travel with it.
-            var message = string.IsNullOrEmpty(secret) ? error.Message : error.Message.Replace(secret, "***", StringComparison.Ordinal);
-            return State(spec, DevServerState.Failure, message);
+            return State(spec, DevServerState.Failure, new SecretMask(secret is null ? [] : [secret]).Apply(error.Message));
         }
     }
 

@@ -1,20 +1,18 @@
 using System.Net;
-using System.Net.Sockets;
+using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Operations.DevServers;
 
-/// <summary>Which stack hosts a local server may take: IPv4 loopback addresses and <c>localhost</c>.</summary>
+/// <summary>The address a local server listens on for a stack host: loopback as Fleet defines it (<see cref="HostNameRules.IsLoopback"/>).</summary>
 public static class LoopbackHost
 {
-    /// <summary>The 127.0.0.0/8 address to listen on for <paramref name="host"/>, or null when the host is not loopback.</summary>
+    /// <summary>The loopback address to listen on for <paramref name="host"/> (127.0.0.1 for localhost), or null when the host is not loopback.</summary>
     public static string? ListenAddress(string host)
     {
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (!HostNameRules.IsLoopback(host))
         {
-            return "127.0.0.1";
+            return null;
         }
-        return IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetwork && IPAddress.IsLoopback(address)
-            ? address.ToString()
-            : null;
+        return IPAddress.TryParse(host, out var address) ? address.ToString() : "127.0.0.1";
     }
 }

@@ -8,21 +8,21 @@ public static class PostgresInstallation
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(15);
 
-    /// <summary>The binaries, or a failure saying exactly what to install.</summary>
-    public static Task<(PostgresBinaries? Binaries, string? Failure)> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken) =>
+    /// <summary>The binaries, or a problem saying exactly what to install.</summary>
+    public static Task<PostgresInstallationResult> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken) =>
         FindOrInstallAsync(PostgresBinaries.Find, LocalServerUser.Current().RunAsName is not null, ExternalCommand.FindOnPath("apt-get"), progress, cancellationToken);
 
     /// <summary>The decision with its inputs given: how binaries are found, whether this is root, where apt-get is.</summary>
-    internal static async Task<(PostgresBinaries? Binaries, string? Failure)> FindOrInstallAsync(
+    internal static async Task<PostgresInstallationResult> FindOrInstallAsync(
         Func<PostgresBinaries?> find, bool isRoot, string? aptGet, Action<string> progress, CancellationToken cancellationToken)
     {
         if (find() is { } found)
         {
-            return (found, null);
+            return PostgresInstallationResult.Found(found);
         }
         if (!isRoot || aptGet is null)
         {
-            return (null, "PostgreSQL's server programs (initdb, pg_ctl) are not installed. " + PostgresBinaries.InstallHint);
+            return PostgresInstallationResult.Missing("PostgreSQL's server programs (initdb, pg_ctl) are not installed. " + PostgresBinaries.InstallHint);
         }
         progress("Installing PostgreSQL's server programs (Debian package postgresql)...");
         var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
@@ -31,11 +31,11 @@ public static class PostgresInstallation
             var result = await ExternalCommand.RunAsync(aptGet, arguments, InstallTimeout, environment, cancellationToken);
             if (!result.Succeeded)
             {
-                return (null, $"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
+                return PostgresInstallationResult.Missing($"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
             }
         }
         return find() is { } installed
-            ? (installed, null)
-            : (null, "apt-get installed postgresql, but initdb is still not found. " + PostgresBinaries.InstallHint);
+            ? PostgresInstallationResult.Found(installed)
+            : PostgresInstallationResult.Missing("apt-get installed postgresql, but initdb is still not found. " + PostgresBinaries.InstallHint);
     }
 }

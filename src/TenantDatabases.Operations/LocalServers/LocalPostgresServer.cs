@@ -180,9 +180,9 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
 
     // Only a literal loopback address reaches the configuration file: local servers are never reachable from outside.
     private string LoopbackAddress() =>
-        System.Net.IPAddress.TryParse(spec.ListenAddress, out var address) && System.Net.IPAddress.IsLoopback(address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+        System.Net.IPAddress.TryParse(spec.ListenAddress, out var address) && Fleet.Validation.HostNameRules.IsLoopback(spec.ListenAddress)
             ? address.ToString()
-            : throw new LocalServerException($"Local server '{spec.Name}' may only listen on a 127.0.0.0/8 address, not '{spec.ListenAddress}'.");
+            : throw new LocalServerException($"Local server '{spec.Name}' may only listen on a loopback address (127.0.0.0/8 or ::1), not '{spec.ListenAddress}'.");
 
     private async Task HandToServerUserAsync(string directory, CancellationToken cancellationToken)
     {

@@ -31,16 +31,20 @@ public sealed partial class MigrationScripts
         var files = assembly.GetManifestResourceNames()
             .Where(resource => resource.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
             .Select(resource => (Name: resource[EmbeddedPrefix.Length..], Contents: Read(assembly, resource)));
-        var (scripts, problems) = Build(files, "embedded scripts");
-        return problems.Count == 0 ? scripts! : throw new InvalidOperationException(string.Join(" ", problems));
+        var read = Build(files, "embedded scripts");
+        return read.IsValid ? read.Scripts : throw new InvalidOperationException(string.Join(" ", read.Problems));
     }
 
+    /// <summary>The scripts of <paramref name="folder"/> when given, else the embedded ones.</summary>
+    public static MigrationScriptsResult FromFolderOrEmbedded(string? folder) =>
+        folder is null ? new MigrationScriptsResult(Embedded(), []) : FromFolder(folder);
+
     /// <summary>The *.sql files directly in <paramref name="folder"/>; every problem at once when they do not form a valid set.</summary>
-    public static (MigrationScripts? Scripts, IReadOnlyList<string> Problems) FromFolder(string folder)
+    public static MigrationScriptsResult FromFolder(string folder)
     {
         if (!Directory.Exists(folder))
         {
-            return (null, [$"{folder}: the scripts folder does not exist."]);
+            return new MigrationScriptsResult(null, [$"{folder}: the scripts folder does not exist."]);
         }
         try
         {
@@ -50,11 +54,11 @@ public sealed partial class MigrationScripts
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return (null, [$"{folder}: cannot read the scripts ({error.Message})."]);
+            return new MigrationScriptsResult(null, [$"{folder}: cannot read the scripts ({error.Message})."]);
         }
     }
 
-    private static (MigrationScripts? Scripts, IReadOnlyList<string> Problems) Build(IEnumerable<(string Name, string Contents)> files, string source)
+    private static MigrationScriptsResult Build(IEnumerable<(string Name, string Contents)> files, string source)
     {
         var problems = new List<string>();
         var scripts = new List<MigrationScript>();
@@ -76,7 +80,7 @@ public sealed partial class MigrationScripts
         {
             problems.Add($"{source}: no *.sql scripts.");
         }
-        return problems.Count > 0 ? (null, problems) : (new MigrationScripts(scripts.OrderBy(s => s.Number).ToList()), []);
+        return problems.Count > 0 ? new MigrationScriptsResult(null, problems) : new MigrationScriptsResult(new MigrationScripts(scripts.OrderBy(s => s.Number).ToList()), []);
     }
 
     private static string Read(Assembly assembly, string resource)

@@ -8,8 +8,8 @@ namespace TenantDatabases.Operations.Secrets;
 /// </summary>
 public static class ConfigJsonFile
 {
-    /// <summary>The configuration values and the passwords; or a failure (unreadable or not that JSON: a usage error).</summary>
-    public static (ConfigMap? Config, SecretsOutcome Secrets) Read(string path)
+    /// <summary>The configuration values and the passwords; or a problem (unreadable or not that JSON: a usage error).</summary>
+    public static ConfigJsonResult Read(string path)
     {
         var source = "--config-json " + path;
         string text;
@@ -19,15 +19,15 @@ public static class ConfigJsonFile
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return (null, SecretsOutcome.Missing($"{path}: cannot read the --config-json file: {error.Message}", source));
+            return new ConfigJsonResult(null, SecretsResult.Missing($"{path}: cannot read the --config-json file: {error.Message}", source));
         }
-        var (config, failure) = PulumiConfigJson.Parse(text, path);
-        if (config is null)
+        var parsed = PulumiConfigJson.Parse(text, path);
+        if (!parsed.Succeeded)
         {
-            return (null, SecretsOutcome.Missing(failure!, source));
+            return new ConfigJsonResult(null, SecretsResult.Missing(parsed.Problem, source));
         }
-        var map = new ConfigMap(config.Values
+        var map = new ConfigMap(parsed.Config.Values
             .Select(pair => new KeyValuePair<string, ConfigValue>(pair.Key, JsonConfigValues.FromJson(pair.Value))).ToList());
-        return (map, config.Passwords(source));
+        return new ConfigJsonResult(map, parsed.Config.Passwords(source));
     }
 }

@@ -15,28 +15,28 @@ public static class PassphraseSource
     /// <summary>The dev stack's passphrase (Pulumi.dev.yaml only; it protects nothing real).</summary>
     public const string DevPassphrase = "tenantdb-dev-passphrase";
 
-    /// <summary>The passphrase, or a failure that says which variable to set (and never what was in it).</summary>
-    public static (string? Passphrase, string? Failure) Read(Func<string, string?> environment, string stack)
+    /// <summary>The passphrase, or a problem that says which variable to set (and never what was in it).</summary>
+    public static PassphraseResult Read(Func<string, string?> environment, string stack)
     {
         if (environment(Variable) is { } passphrase)
         {
-            return (passphrase, null);
+            return new PassphraseResult(passphrase, null);
         }
         var file = environment(FileVariable);
         if (string.IsNullOrEmpty(file))
         {
             var devHint = stack == "dev" ? $" The dev stack's passphrase is '{DevPassphrase}'." : "";
-            return (null, $"The stack '{stack}' keeps its secrets with a passphrase, and neither {Variable} nor {FileVariable} is set. " +
+            return PassphraseResult.Missing($"The stack '{stack}' keeps its secrets with a passphrase, and neither {Variable} nor {FileVariable} is set. " +
                           $"Set one of them (or pass --config-json with the output of 'pulumi config --json --show-secrets').{devHint}");
         }
         try
         {
             // Editors add a final newline that is no part of the passphrase.
-            return (File.ReadAllText(file).TrimEnd('\r', '\n'), null);
+            return new PassphraseResult(File.ReadAllText(file).TrimEnd('\r', '\n'), null);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return (null, $"Cannot read the passphrase file {file} named by {FileVariable}: {error.Message}");
+            return PassphraseResult.Missing($"Cannot read the passphrase file {file} named by {FileVariable}: {error.Message}");
         }
     }
 }

@@ -17,8 +17,8 @@ public sealed class PulumiConfigJson
     /// <summary>Each key with its effective value (objectValue, else value), in the document's order.</summary>
     public IReadOnlyList<KeyValuePair<string, JsonElement>> Values { get; }
 
-    /// <summary>Parses the JSON; a failure names <paramref name="origin"/> and what is wrong, never a value.</summary>
-    public static (PulumiConfigJson? Config, string? Failure) Parse(string json, string origin)
+    /// <summary>Parses the JSON; a problem names <paramref name="origin"/> and what is wrong, never a value.</summary>
+    public static PulumiConfigJsonResult Parse(string json, string origin)
     {
         JsonElement root;
         try
@@ -28,18 +28,18 @@ public sealed class PulumiConfigJson
         catch (JsonException error)
         {
             // The parser's message quotes no content beyond a position.
-            return (null, $"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
+            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
         }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return (null, $"{origin} must be a JSON object keyed by configuration key, as 'pulumi config --json --show-secrets' prints.");
+            return PulumiConfigJsonResult.Refused($"{origin} must be a JSON object keyed by configuration key, as 'pulumi config --json --show-secrets' prints.");
         }
         var values = new List<KeyValuePair<string, JsonElement>>();
         foreach (var property in root.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.Object)
             {
-                return (null, $"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
+                return PulumiConfigJsonResult.Refused($"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
             }
             if (property.Value.TryGetProperty("objectValue", out var objectValue) && objectValue.ValueKind != JsonValueKind.Null)
             {
@@ -51,20 +51,20 @@ public sealed class PulumiConfigJson
             }
             else
             {
-                return (null, $"{origin}: key '{property.Name}' has no value: it is a secret listed without --show-secrets. Run 'pulumi config --json --show-secrets'.");
+                return PulumiConfigJsonResult.Refused($"{origin}: key '{property.Name}' has no value: it is a secret listed without --show-secrets. Run 'pulumi config --json --show-secrets'.");
             }
         }
-        return (new PulumiConfigJson(values), null);
+        return new PulumiConfigJsonResult(new PulumiConfigJson(values), null);
     }
 
     /// <summary>The password of every server under <c>tenant-databases:servers</c>, as the JSON holds it in plain text.</summary>
-    public SecretsOutcome Passwords(string origin)
+    public SecretsResult Passwords(string origin)
     {
         var passwords = new Dictionary<string, string>();
         var servers = Values.FirstOrDefault(pair => pair.Key == ServersKey).Value;
         if (servers.ValueKind != JsonValueKind.Object)
         {
-            return SecretsOutcome.Delivered(new ServerPasswords(passwords), origin);
+            return SecretsResult.Delivered(new ServerPasswords(passwords), origin);
         }
         foreach (var server in servers.EnumerateObject())
         {
@@ -74,18 +74,18 @@ public sealed class PulumiConfigJson
             }
             if (password.ValueKind == JsonValueKind.Object && password.TryGetProperty("secure", out _))
             {
-                return SecretsOutcome.Wrong($"{origin}: servers.{server.Name}.password is still encrypted: the JSON was made without --show-secrets.", origin);
+                return SecretsResult.Wrong($"{origin}: servers.{server.Name}.password is still encrypted: the JSON was made without --show-secrets.", origin);
             }
             if (password.ValueKind == JsonValueKind.String)
             {
                 var text = password.GetString()!;
                 if (text == "[secret]")
                 {
-                    return SecretsOutcome.Wrong($"{origin}: servers.{server.Name}.password shows as [secret]: the JSON was made without --show-secrets.", origin);
+                    return SecretsResult.Wrong($"{origin}: servers.{server.Name}.password shows as [secret]: the JSON was made without --show-secrets.", origin);
                 }
                 passwords[server.Name] = text;
             }
         }
-        return SecretsOutcome.Delivered(new ServerPasswords(passwords), origin);
+        return SecretsResult.Delivered(new ServerPasswords(passwords), origin);
     }
 }

@@ -6,6 +6,9 @@ namespace TenantDatabases.Operations.Secrets;
 /// </summary>
 public sealed class ServerPasswords(IReadOnlyDictionary<string, string> byServer)
 {
+    /// <summary>No password: a stack loaded for a command that does not log in.</summary>
+    public static ServerPasswords None { get; } = new(new Dictionary<string, string>());
+
     /// <summary>The password of <paramref name="server"/>, or null when the source had none.</summary>
     public string? For(string server) => byServer.TryGetValue(server, out var password) ? password : null;
 

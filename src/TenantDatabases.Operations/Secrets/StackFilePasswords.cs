@@ -9,12 +9,12 @@ public static class StackFilePasswords
     /// <summary>The description of this source in reports.</summary>
     public const string SourceName = "stack file (passphrase)";
 
-    /// <summary>Decrypts every server's password; a wrong passphrase or a bad value is a failure naming the server, never the value.</summary>
-    public static SecretsOutcome Decrypt(string stackFile, string? encryptionSalt, IEnumerable<ServerDefinition> servers, string passphrase)
+    /// <summary>Decrypts every server's password; a wrong passphrase or a bad value is a problem naming the server, never the value.</summary>
+    public static SecretsResult Decrypt(string stackFile, string? encryptionSalt, IEnumerable<ServerDefinition> servers, string passphrase)
     {
         if (string.IsNullOrEmpty(encryptionSalt))
         {
-            return SecretsOutcome.Missing($"{stackFile} has no encryptionsalt: it was not written by the passphrase secrets provider.", SourceName);
+            return SecretsResult.Missing($"{stackFile} has no encryptionsalt: it was not written by the passphrase secrets provider.", SourceName);
         }
         PassphraseCrypter crypter;
         try
@@ -23,11 +23,11 @@ public static class StackFilePasswords
         }
         catch (WrongPassphraseException error)
         {
-            return SecretsOutcome.Wrong($"{stackFile}: {error.Message}", SourceName);
+            return SecretsResult.Wrong($"{stackFile}: {error.Message}", SourceName);
         }
         catch (SecretDecryptionException error)
         {
-            return SecretsOutcome.Wrong($"{stackFile}: {error.Message}", SourceName);
+            return SecretsResult.Wrong($"{stackFile}: {error.Message}", SourceName);
         }
         var passwords = new Dictionary<string, string>();
         var problems = new List<string>();
@@ -44,7 +44,7 @@ public static class StackFilePasswords
             }
         }
         return problems.Count > 0
-            ? SecretsOutcome.Wrong(string.Join(Environment.NewLine, problems), SourceName)
-            : SecretsOutcome.Delivered(new ServerPasswords(passwords), SourceName);
+            ? SecretsResult.Wrong(string.Join(Environment.NewLine, problems), SourceName)
+            : SecretsResult.Delivered(new ServerPasswords(passwords), SourceName);
     }
 }

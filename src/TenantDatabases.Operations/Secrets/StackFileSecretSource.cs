@@ -1,5 +1,6 @@
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
+using TenantDatabases.Operations.Processes;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -13,7 +14,7 @@ public static class StackFileSecretSource
     public const string PulumiCliName = "pulumi config";
 
     /// <summary>The passwords of <paramref name="servers"/>, or why they cannot be had (never a secret).</summary>
-    public static async Task<SecretsOutcome> PasswordsAsync(
+    public static async Task<SecretsResult> PasswordsAsync(
         StackFile file, IReadOnlyList<ServerDefinition> servers, string stack, string projectDirectory,
         Func<string, string?> environment, CancellationToken cancellationToken)
     {
@@ -21,23 +22,18 @@ public static class StackFileSecretSource
         if (file.SecretsProvider == "passphrase" || (file.SecretsProvider is null && file.EncryptionSalt is not null))
         {
             // The CLI would need the same passphrase, so it is no fallback here.
-            var (passphrase, failure) = PassphraseSource.Read(environment, stack);
-            return passphrase is null
-                ? SecretsOutcome.Missing(failure!, StackFilePasswords.SourceName)
-                : StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase);
+            var passphrase = PassphraseSource.Read(environment, stack);
+            return passphrase.Succeeded
+                ? StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase.Passphrase)
+                : SecretsResult.Missing(passphrase.Problem, StackFilePasswords.SourceName);
         }
-        if (!PulumiCliConfig.IsAvailable)
+        if (PulumiCli.Find() is not { } pulumi)
         {
-            return SecretsOutcome.Missing(
+            return SecretsResult.Missing(
                 $"{file.Path}: the stack's secrets provider is '{file.SecretsProvider ?? "the Pulumi Cloud"}', which only the Pulumi CLI can decrypt, and pulumi is not on PATH. " +
                 $"Install the Pulumi CLI, or pass --config-json <file> with the output of 'pulumi config --json --show-secrets --stack {stack}'.", PulumiCliName);
         }
-        var (json, cliFailure) = await PulumiCliConfig.ReadAsync(projectDirectory, stack, cancellationToken);
-        if (json is null)
-        {
-            return SecretsOutcome.Wrong(cliFailure!, PulumiCliName);
-        }
-        var (config, parseFailure) = PulumiConfigJson.Parse(json, "the output of 'pulumi config --json'");
-        return config is null ? SecretsOutcome.Wrong(parseFailure!, PulumiCliName) : config.Passwords(PulumiCliName);
+        var config = await PulumiCliConfig.ReadAsync(pulumi, projectDirectory, stack, cancellationToken);
+        return config.Succeeded ? config.Config.Passwords(PulumiCliName) : SecretsResult.Wrong(config.Problem, PulumiCliName);
     }
 }

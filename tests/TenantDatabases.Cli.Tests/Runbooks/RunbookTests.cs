@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli.Help;
-using TenantDatabases.Cli.Deploy;
+using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Tests.CommandTree;
 
 namespace TenantDatabases.Cli.Tests.Runbooks;

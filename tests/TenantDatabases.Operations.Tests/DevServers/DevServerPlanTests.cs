@@ -12,6 +12,7 @@ public sealed class DevServerPlanTests
     [InlineData("127.0.0.1", "127.0.0.1")]
     [InlineData("127.0.0.2", "127.0.0.2")]
     [InlineData("localhost", "127.0.0.1")]
+    [InlineData("::1", "::1")]
     public void LoopbackHostsRunOnTheirAddress(string host, string listen)
     {
         var plan = DevServerPlan.For(new FleetConfiguration(StackSettings.Defaults, [Server("a", host)], []), new DevServerFolder("/x/.dev-servers", null));
@@ -24,7 +25,7 @@ public sealed class DevServerPlanTests
     [Theory]
     [InlineData("10.0.0.5")]
     [InlineData("pg.example.com")]
-    [InlineData("::1")]
+    [InlineData("::2")]
     [InlineData("0.0.0.0")]
     public void AnyOtherHostIsRefusedAndNothingIsPlanned(string host)
     {

@@ -18,9 +18,10 @@ internal static class MigrationFixtures
         {
             File.WriteAllText(Path.Combine(folder, name), sql);
         }
-        var (set, problems) = MigrationScripts.FromFolder(folder);
-        Assert.Empty(problems);
-        return set!;
+        var read = MigrationScripts.FromFolder(folder);
+        Assert.Empty(read.Problems);
+        Assert.True(read.IsValid);
+        return read.Scripts;
     }
 
     public static MigrationSettings Settings(MigrationScripts scripts, bool dryRun = false, double lockTimeoutSeconds = 60) =>

@@ -47,6 +47,7 @@ public sealed class MigrationScriptsTests
         var (scripts, problems) = MigrationScripts.FromFolder(folder);
 
         Assert.Null(scripts);
+        Assert.False(MigrationScripts.FromFolder(folder).IsValid);
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("cleanup.sql") && p.Contains("0007_loyalty_cards.sql"));
         Assert.Contains(problems, p => p.Contains("0001_a.sql and 1_b.sql share the number 1"));
@@ -61,7 +62,10 @@ public sealed class MigrationScriptsTests
         File.WriteAllText(Path.Combine(folder, "10_later.sql"), "SELECT 1;");
         File.WriteAllText(Path.Combine(folder, "9_earlier.sql"), "SELECT 1;");
 
-        Assert.Equal(["9_earlier.sql", "10_later.sql"], MigrationScripts.FromFolder(folder).Scripts!.All.Select(s => s.Name));
+        var read = MigrationScripts.FromFolder(folder);
+
+        Assert.True(read.IsValid);
+        Assert.Equal(["9_earlier.sql", "10_later.sql"], read.Scripts.All.Select(s => s.Name));
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class PassphraseSourceTests
     [Fact]
     public void NothingSetSaysWhatToSetAndGivesTheDevPassphraseForTheDevStackOnly()
     {
-        var dev = PassphraseSource.Read(Environment([]), "dev").Failure!;
-        var prod = PassphraseSource.Read(Environment([]), "prod").Failure!;
+        var dev = PassphraseSource.Read(Environment([]), "dev").Problem;
+        var prod = PassphraseSource.Read(Environment([]), "prod").Problem;
 
         Assert.Contains("PULUMI_CONFIG_PASSPHRASE_FILE", prod);
         Assert.Contains(PassphraseSource.DevPassphrase, dev);
@@ -45,7 +45,7 @@ public sealed class PassphraseSourceTests
     [Fact]
     public void UnreadableFileNamesTheFile()
     {
-        var failure = PassphraseSource.Read(Environment(new() { ["PULUMI_CONFIG_PASSPHRASE_FILE"] = "/nonexistent/passphrase" }), "s").Failure;
+        var failure = PassphraseSource.Read(Environment(new() { ["PULUMI_CONFIG_PASSPHRASE_FILE"] = "/nonexistent/passphrase" }), "s").Problem;
 
         Assert.Contains("/nonexistent/passphrase", failure);
     }

@@ -41,7 +41,7 @@ public sealed class PulumiConfigJsonTests
     {
         const string hidden = """{ "tenant-databases:servers": { "secret": true } }""";
 
-        var failure = PulumiConfigJson.Parse(hidden, "config.json").Failure;
+        var failure = PulumiConfigJson.Parse(hidden, "config.json").Problem;
 
         Assert.Contains("--show-secrets", failure);
     }
@@ -49,7 +49,7 @@ public sealed class PulumiConfigJsonTests
     [Fact]
     public void MalformedJsonIsAFailureNamingTheFile()
     {
-        var failure = PulumiConfigJson.Parse("{ \"a\": pw-secret-text", "config.json").Failure;
+        var failure = PulumiConfigJson.Parse("{ \"a\": pw-secret-text", "config.json").Problem;
 
         Assert.Contains("config.json is not JSON", failure);
         Assert.DoesNotContain("pw-secret-text", failure);

@@ -19,7 +19,7 @@ public sealed class StackFilePasswordsTests
 
         var outcome = StackFilePasswords.Decrypt("Pulumi.t.yaml", Crypter.EncryptionSalt, servers, Passphrase);
 
-        Assert.Null(outcome.Failure);
+        Assert.Null(outcome.Problem);
         Assert.Equal("pw-a-1", outcome.Passwords!.For("a"));
         Assert.Equal("pw-b-2", outcome.Passwords.For("b"));
         Assert.DoesNotContain("pw-a-1", outcome.Passwords.ToString());
@@ -33,9 +33,9 @@ public sealed class StackFilePasswordsTests
         var outcome = StackFilePasswords.Decrypt("Pulumi.t.yaml", Crypter.EncryptionSalt, servers, "not-the-passphrase");
 
         Assert.Null(outcome.Passwords);
-        Assert.False(outcome.IsUsageError);
-        Assert.Contains("PULUMI_CONFIG_PASSPHRASE", outcome.Failure);
-        Assert.DoesNotContain("not-the-passphrase", outcome.Failure);
+        Assert.False(outcome.IsUsageProblem);
+        Assert.Contains("PULUMI_CONFIG_PASSPHRASE", outcome.Problem);
+        Assert.DoesNotContain("not-the-passphrase", outcome.Problem);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class StackFilePasswordsTests
 
         var outcome = StackFilePasswords.Decrypt("Pulumi.t.yaml", Crypter.EncryptionSalt, servers, Passphrase);
 
-        Assert.Contains("tenant-databases:servers.b.password", outcome.Failure);
-        Assert.DoesNotContain("pw-other", outcome.Failure);
+        Assert.Contains("tenant-databases:servers.b.password", outcome.Problem);
+        Assert.DoesNotContain("pw-other", outcome.Problem);
     }
 }

@@ -6,7 +6,8 @@ using TenantDatabases.Operations.Migrations;
 
 namespace TenantDatabases.Cli.Commands.Migrate;
 
-public sealed class MigrateSettings : TenantRunSettings
+/// <summary>Options of <c>tenantdb migrate</c> (besides the tenant selection, the report and its format).</summary>
+internal sealed class MigrateSettings : TenantRunSettings
 {
     [CommandOption("--scripts <DIR>")]
     [Description("Apply the NNNN_name.sql scripts of this folder instead of the built-in schema.")]
@@ -43,6 +44,10 @@ public sealed class MigrateSettings : TenantRunSettings
     public OnError OnErrorMode => OnError.Equals("stop", StringComparison.OrdinalIgnoreCase) ? Operations.FanOut.OnError.Stop : Operations.FanOut.OnError.Continue;
 
     public FanOutOptions FanOut => new(Parallel, PerServer, OnErrorMode, Canary, FleetMigration.ConnectionsPerTenant);
+
+    /// <summary>What these options ask migrate to do.</summary>
+    public MigrationRequest ToMigrationRequest() => new(ToRequest(), Scripts, TimeSpan.FromSeconds(LockTimeout),
+        StatementTimeout == 0 ? null : TimeSpan.FromSeconds(StatementTimeout), DryRun, FanOut);
 
     public override ValidationResult Validate()
     {

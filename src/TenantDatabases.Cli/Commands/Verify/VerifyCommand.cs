@@ -1,8 +1,5 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TenantDatabases.Cli.Output;
-using TenantDatabases.Operations.FanOut;
-using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Cli.Commands.Verify;
@@ -11,34 +8,32 @@ namespace TenantDatabases.Cli.Commands.Verify;
 /// <c>tenantdb verify</c>: checks every selected tenant database against the built-in scripts. Exit 0 when every
 /// check of every tenant passed, 1 when any failed, 2 for usage errors and unreadable input.
 /// </summary>
-public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySettings>
+internal sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
+        var run = await VerificationRun.RunAsync(settings.ToRequest(), Console.In, cancellationToken);
         // With --format json, warnings go to stderr, so that stdout stays one JSON document (as preflight does).
-        var warnings = settings.Json ? StandardErrorConsole.Create() : console;
-        var (outputs, tenants, exitCode) = await TenantSelection.LoadAsync(settings, console, cancellationToken, warnings);
-        if (outputs is null)
+        TenantSelectionOutput.Write(console, StandardErrorConsole.For(settings.IsJson, console), run.Selection);
+        if (!run.Selection.Succeeded)
         {
-            return exitCode;
+            return TenantSelectionOutput.ExitCode(run.Selection);
         }
-        var text = new MigrationText(outputs.Passwords);
-        var limits = new FanOutOptions(FanOutOptions.DefaultParallel, FanOutOptions.DefaultPerServer);
-        var results = await FleetVerification.RunAsync(outputs, tenants, MigrationScripts.Embedded(), limits, cancellationToken: cancellationToken);
-        var json = VerificationOutput.Render(results, text);
-        if (settings.Json)
+        var text = new MigrationText(run.Selection.Outputs.Passwords);
+        var json = VerificationOutput.Render(run.Tenants, text);
+        if (settings.IsJson)
         {
             ConsoleLines.WriteLine(console, json);
         }
         else
         {
-            VerificationOutput.WriteTable(console, results, text);
+            VerificationOutput.WriteTable(console, run.Tenants, text);
         }
-        if (settings.Report is { } report && MigrationReport.TryWrite(report, json) is { } problem)
+        if (settings.Report is { } report && ReportJson.TryWrite(report, json) is { } problem)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {problem}");
             return ExitCodes.Usage;
         }
-        return results.All(result => result.Passed) ? ExitCodes.Success : ExitCodes.Failure;
+        return VerificationOutput.ExitCode(run);
     }
 }

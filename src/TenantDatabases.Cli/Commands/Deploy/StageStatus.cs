@@ -1,0 +1,17 @@
+namespace TenantDatabases.Cli.Commands.Deploy;
+
+/// <summary>What happened to one stage of a deployment.</summary>
+internal enum StageStatus
+{
+    /// <summary>The stage ran and succeeded (warnings allowed).</summary>
+    Passed,
+
+    /// <summary>The stage ran and failed: the deployment stopped here.</summary>
+    Failed,
+
+    /// <summary>The stage was left out on purpose (<c>pulumi up</c> with <c>--skip-up</c>).</summary>
+    Skipped,
+
+    /// <summary>An earlier stage failed, so this one never started.</summary>
+    NotRun,
+}

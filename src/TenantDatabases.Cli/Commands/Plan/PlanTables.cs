@@ -1,0 +1,61 @@
+using System.Globalization;
+using Spectre.Console;
+using TenantDatabases.Fleet.Planning;
+
+namespace TenantDatabases.Cli.Commands.Plan;
+
+/// <summary>The text form of a plan: the placement table per server, then every tenant with its names.</summary>
+internal static class PlanTables
+{
+    public static void Write(IAnsiConsole console, FleetPlan plan, PlanComparison? comparison)
+    {
+        var servers = new TextTable("SERVER", "REGION", "DEFAULT", "TENANTS", "USED");
+        foreach (var server in plan.Servers)
+        {
+            servers.Add(server.Name, server.Region ?? "-", server.IsDefault ? "yes" : "",
+                $"{server.TenantCount} / {server.MaxTenants}", Percent(server.Utilisation));
+        }
+        servers.Write(console);
+        ConsoleLines.WriteLine(console);
+        var changes = comparison?.Changes.ToDictionary(change => change.TenantId, StringComparer.Ordinal);
+        var tenants = changes is null
+            ? new TextTable("TENANT", "SERVER", "DATABASE", "ROLE")
+            : new TextTable("TENANT", "SERVER", "DATABASE", "ROLE", "CHANGE");
+        foreach (var tenant in plan.Tenants)
+        {
+            tenants.Add(tenant.Id, tenant.Server, tenant.DatabaseName, tenant.RoleName,
+                changes is null ? "" : Describe(changes[tenant.Id]));
+        }
+        foreach (var removed in comparison?.Changes.Where(change => change.Kind == TenantChangeKind.Removed) ?? [])
+        {
+            tenants.Add(removed.TenantId, removed.PreviousServer ?? "?", "", "", Describe(removed));
+        }
+        tenants.Write(console);
+        ConsoleLines.WriteLine(console);
+    }
+
+    public static void WriteSummary(IAnsiConsole console, FleetPlan plan, PlanComparison? comparison, int exitCode)
+    {
+        var summary = $"{plan.Tenants.Count} tenants on {plan.Servers.Count} servers{(plan.Protect ? " (protected)" : " (NOT protected)")}";
+        if (comparison is not null)
+        {
+            int Count(TenantChangeKind kind) => comparison.Changes.Count(change => change.Kind == kind);
+            summary += $"; since the last deploy: {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed, {Count(TenantChangeKind.Moved)} moved";
+            var unknown = Count(TenantChangeKind.Unknown);
+            summary += unknown > 0 ? $", {unknown} unknown (the outputs hide their servers)" : "";
+        }
+        ConsoleLines.WriteLine(console, summary + (exitCode == ExitCodes.Success ? "." : "; the plan is refused."));
+    }
+
+    public static string Describe(TenantChange change) => change.Kind switch
+    {
+        TenantChangeKind.Added => "added",
+        TenantChangeKind.Removed => "removed",
+        TenantChangeKind.Moved when change.PreviousServer != change.PlannedServer => $"MOVED from {change.PreviousServer}",
+        TenantChangeKind.Moved => "RENAMED",
+        TenantChangeKind.Unknown => "unknown",
+        _ => "",
+    };
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}

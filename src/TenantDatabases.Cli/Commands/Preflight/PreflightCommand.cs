@@ -1,0 +1,49 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TenantDatabases.Operations.Preflight;
+
+namespace TenantDatabases.Cli.Commands.Preflight;
+
+/// <summary>
+/// <c>tenantdb preflight</c>: validates the stack, then checks every server at once (reach, TLS, login,
+/// version, CREATEDB/CREATEROLE, SET ROLE, writable primary, connections, capacity, orphans).
+/// Exit 0 with no error (warnings allowed), 1 on any error, 2 for usage or an unreadable input.
+/// </summary>
+internal sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<PreflightSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, PreflightSettings settings, CancellationToken cancellationToken)
+    {
+        var request = settings.ToRequest();
+        var stack = await PreflightRun.LoadAsync(request, Environment.GetEnvironmentVariable, cancellationToken);
+        if (!stack.Succeeded)
+        {
+            return ConnectableStackOutput.Refused(console, stack);
+        }
+        if (!settings.IsJson)
+        {
+            ConnectableStackOutput.Warnings(console, stack);
+        }
+        using var logs = settings.Verbose ? new ConsoleLoggerFactory(StandardErrorConsole.For(settings.IsJson, console), stack.Passwords.Values) : null;
+        var report = await PreflightRun.CheckAsync(request, stack, logs, cancellationToken);
+
+        var document = PreflightOutput.Document(report, stack);
+        if (settings.Report is { } reportFile)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(reportFile)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await File.WriteAllTextAsync(reportFile, document, cancellationToken);
+        }
+        if (settings.IsJson)
+        {
+            ConsoleLines.WriteLine(console, document);
+        }
+        else
+        {
+            PreflightTable.Write(console, report);
+        }
+        return PreflightOutput.ExitCode(report);
+    }
+}

@@ -1,0 +1,40 @@
+using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.StackFiles;
+
+namespace TenantDatabases.Operations.Stacks;
+
+/// <summary>The validate use-case: locates Pulumi.&lt;stack&gt;.yaml, reads it and validates its configuration; needs no secret and no network.</summary>
+public static class StackLoader
+{
+    /// <summary>Loads the stack named by <paramref name="stack"/>, starting the search at <paramref name="cwd"/>.</summary>
+    public static StackLoadResult Load(string? cwd, string stack)
+    {
+        var located = ProjectLocator.Locate(cwd, stack);
+        if (!located.Succeeded)
+        {
+            return new StackLoadResult(null, null, null, [], located.Problem);
+        }
+        var location = located.Location;
+        if (!System.IO.File.Exists(location.StackFile))
+        {
+            return new StackLoadResult(location, null, null, [],
+                $"{location.DisplayStackFile} does not exist. Check --stack, or create the stack with 'pulumi stack init {stack}'.");
+        }
+        return FromResult(location, StackFileReader.Read(location.StackFile));
+    }
+
+    /// <summary>Validates an already parsed stack file (add-tenant checks its edit this way before writing).</summary>
+    public static StackLoadResult FromResult(ProjectLocation location, StackFileResult read)
+    {
+        if (read.File is null)
+        {
+            // A problem without a position means the file could not be read at all; with one, it is malformed YAML.
+            var unreadable = read.Problems.FirstOrDefault(problem => problem.Location is null);
+            return unreadable is not null
+                ? new StackLoadResult(location, null, null, read.Problems, $"{location.DisplayStackFile}: {unreadable.Message}")
+                : new StackLoadResult(location, null, null, read.Problems, null);
+        }
+        var validation = FleetConfigurationReader.Read(read.File.Config, ConfigOrigin.StackFile);
+        return new StackLoadResult(location, read.File, validation, [.. read.Problems, .. validation.Problems], null);
+    }
+}

@@ -1,0 +1,10 @@
+using TenantDatabases.Operations.Tenants;
+
+namespace TenantDatabases.Operations.Verification;
+
+/// <summary>Every selected tenant's checks; or, when <see cref="Selection"/> did not succeed, no tenant was checked.</summary>
+public sealed record VerificationRunResult(TenantSelectionResult Selection, IReadOnlyList<TenantVerification> Tenants)
+{
+    /// <summary>True when the tenants were read and every check of every tenant passed.</summary>
+    public bool Succeeded => Selection.Succeeded && Tenants.All(tenant => tenant.Passed);
+}

@@ -1,0 +1,22 @@
+namespace TenantDatabases.Cli.Tests.Commands.Validate;
+
+public sealed class RepositoryStacksTests
+{
+    [Fact]
+    public async Task EveryStackFileAtTheRepositoryRootValidatesCleanly()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Directory.Packages.props")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        foreach (var stackFile in root.GetFiles("Pulumi.*.yaml"))
+        {
+            var stack = stackFile.Name["Pulumi.".Length..^".yaml".Length];
+            var (exitCode, output) = await TenantDb.RunAsync("validate", "--stack", stack, "--cwd", root.FullName);
+            Assert.True(exitCode == ExitCodes.Success, output);
+            Assert.DoesNotContain(" error ", output);
+        }
+    }
+}
