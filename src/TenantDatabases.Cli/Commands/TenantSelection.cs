@@ -1,4 +1,5 @@
 using Spectre.Console;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class TenantSelection
     /// The outputs and the selected tenants, or the exit code after the problems were printed. Warnings go to
     /// <paramref name="warnings"/> (stderr when stdout must stay one JSON document), else to <paramref name="console"/>.
     /// </summary>
-    public static async Task<(StackOutputs? Outputs, IReadOnlyList<TenantTarget> Tenants, int ExitCode)> LoadAsync(
+    public static async Task<(TenantConnections? Outputs, IReadOnlyList<TenantTarget> Tenants, int ExitCode)> LoadAsync(
         TenantRunSettings settings, IAnsiConsole console, CancellationToken cancellationToken, IAnsiConsole? warnings = null)
     {
         var result = settings.Stack is { } stack
@@ -20,14 +21,15 @@ internal static class TenantSelection
         {
             (warnings ?? console).MarkupLineInterpolated($"[yellow]warning:[/] {exposed}");
         }
-        if (result.Outputs is not { } outputs)
+        if (!result.IsValid)
         {
             foreach (var problem in result.Problems)
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {SecretRedaction.Redact(problem)}");
             }
-            return (null, [], result.Unreadable ? ExitCodes.Usage : ExitCodes.Failure);
+            return (null, [], result.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure);
         }
+        var outputs = result.Connections;
         var problems = new List<string>();
         problems.AddRange(settings.Tenants.Where(id => outputs.Tenants.All(t => t.Id != id))
             .Select(id => $"--tenant {id}: no such tenant in the stack outputs."));

@@ -1,5 +1,5 @@
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Cli.Output;
 

@@ -1,4 +1,4 @@
-namespace TenantDatabases.Operations.StackOutputs;
+namespace TenantDatabases.Fleet.Outputs;
 
 /// <summary>
 /// The owner passwords of the tenants, kept apart from <see cref="TenantTarget"/> so that no record that is
@@ -8,6 +8,7 @@ public sealed class TenantPasswords
 {
     private readonly Dictionary<string, string> byTenant;
 
+    /// <summary>Keeps a copy of <paramref name="byTenant"/>: tenant id to password.</summary>
     public TenantPasswords(IReadOnlyDictionary<string, string> byTenant) =>
         this.byTenant = new Dictionary<string, string>(byTenant, StringComparer.Ordinal);
 
@@ -21,5 +22,6 @@ public sealed class TenantPasswords
     public string Mask(string text) =>
         byTenant.Values.Where(value => value.Length > 0).Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
 
+    /// <summary>How many passwords are held, never a value.</summary>
     public override string ToString() => $"{byTenant.Count} tenant password(s) (hidden)";
 }
