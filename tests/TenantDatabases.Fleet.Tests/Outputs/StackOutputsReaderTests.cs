@@ -1,5 +1,6 @@
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Fleet.Planning;
 
 namespace TenantDatabases.Fleet.Tests.Outputs;
 
@@ -96,5 +97,32 @@ public sealed class StackOutputsReaderTests
 
         Assert.Null(result.Deployment);
         Assert.Contains("must be a JSON object", Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public void WhatTheSchemaWritesTheReaderReadsBackWithThePreviousDeployment()
+    {
+        var target = new TenantTarget("x", "a", "", "db.internal", 6432, "tenant_x", "tenant_x_owner", SslMode.VerifyFull);
+        var json = StackOutputsSchema.Json(
+            [(target, "s3cret-value")], [new ServerOutput("a", "db.internal", 6432, "", 1)], [new PlacementOutput("x", "a", "tenant_x", "tenant_x_owner")]);
+
+        var result = StackOutputsReader.Read(json, "outputs.json");
+
+        Assert.True(result.IsValid);
+        Assert.Equal(target, Assert.Single(result.Connections.Tenants));
+        Assert.Equal("s3cret-value", result.Connections.Passwords.For("x"));
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), result.Deployment.Tenants["x"]);
+    }
+
+    [Fact]
+    public void OutputsWithoutShowSecretsStillGiveThePreviousDeploymentFromThePlacements()
+    {
+        var result = StackOutputsReader.Read(
+            """{"tenants": "[secret]", "placements": {"x": {"server": "a", "database": "tenant_x", "role": "tenant_x_owner"}}}""", "outputs.json");
+
+        Assert.False(result.IsValid);
+        Assert.False(result.IsUsageProblem);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), Assert.Single(result.Deployment!.Tenants.Values));
+        Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
 }
