@@ -44,16 +44,16 @@ public sealed class AddTenantCommand(IAnsiConsole console) : Command<AddTenantSe
         }
         var configuration = before.Validation!.Configuration!;
         var decision = TenantPlacement.Place(configuration, settings.TenantId, settings.Server, settings.Region);
-        if (!decision.IsPlaced)
+        if (!decision.Succeeded)
         {
             return Fail(ExitCodes.Failure, $"cannot add tenant '{settings.TenantId}': {decision.Explanation} Nothing was written.");
         }
-        var edit = TenantEntryWriter.AddTenant(original.Text, settings.TenantId, decision.Server!, settings.Region);
+        var edit = TenantEntryWriter.AddTenant(original.Text, settings.TenantId, decision.Server, settings.Region);
         if (!edit.Succeeded)
         {
             return Fail(ExitCodes.Failure, $"{location.DisplayStackFile}: {edit.Problem} Nothing was written.");
         }
-        var after = StackLoader.FromResult(location, StackFileReader.Parse(location.StackFile, edit.Text!));
+        var after = StackLoader.FromResult(location, StackFileReader.Parse(location.StackFile, edit.Text));
         var added = after.Validation?.Configuration?.Tenants.FirstOrDefault(tenant => tenant.Id == settings.TenantId);
         if (!after.IsValid || added?.Server != decision.Server)
         {
@@ -62,7 +62,7 @@ public sealed class AddTenantCommand(IAnsiConsole console) : Command<AddTenantSe
         }
         try
         {
-            original.WriteReplacing(location.StackFile, edit.Text!);
+            original.WriteReplacing(location.StackFile, edit.Text);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

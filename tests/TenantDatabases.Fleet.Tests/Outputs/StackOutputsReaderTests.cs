@@ -33,7 +33,8 @@ public sealed class StackOutputsReaderTests
 
         var result = StackOutputsReader.Read("""{"tenants": {"x": """ + entry + "}}", "outputs.json");
 
-        Assert.Equal(expected, Assert.Single(result.Connections!.Tenants).SslMode);
+        Assert.True(result.IsValid);
+        Assert.Equal(expected, Assert.Single(result.Connections.Tenants).SslMode);
     }
 
     [Fact]
@@ -44,7 +45,8 @@ public sealed class StackOutputsReaderTests
             """{"tenants": {"x": """ + Entry.Replace("\"port\": 5432,", "\"port\": 5432, \"sslMode\": \"strict\",") +
             """, "y": """ + Entry.Replace("\"port\": 5432,", "\"port\": 0, \"sslMode\": 1,") + "}}", "outputs.json");
 
-        Assert.Equal(SslMode.Prefer, Assert.Single(old.Connections!.Tenants).SslMode);
+        Assert.True(old.IsValid);
+        Assert.Equal(SslMode.Prefer, Assert.Single(old.Connections.Tenants).SslMode);
         Assert.Null(wrong.Connections);
         Assert.Contains("outputs.json: tenants.x.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);
         Assert.Contains("outputs.json: tenants.y.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);

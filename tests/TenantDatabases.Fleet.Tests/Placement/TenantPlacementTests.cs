@@ -26,7 +26,7 @@ public sealed class TenantPlacementTests
     public void AnExistingTenantIsRefused()
     {
         var decision = TenantPlacement.Place(Valid, "acme_coffee", null, null);
-        Assert.False(decision.IsPlaced);
+        Assert.False(decision.Succeeded);
         Assert.Equal(PlacementRule.Refused, decision.Rule);
     }
 
@@ -77,7 +77,7 @@ public sealed class TenantPlacementTests
     {
         var fleet = Fleet([Server("a", "eu", 1, isDefault: true), Server("b", "eu", 1)], ("a", 1), ("b", 1));
         var decision = TenantPlacement.Place(fleet, "new-shop", null, null);
-        Assert.False(decision.IsPlaced);
+        Assert.False(decision.Succeeded);
         Assert.Contains("Every server of any region is full (a 1/1 tenants, b 1/1 tenants)", decision.Explanation);
     }
 
@@ -97,7 +97,7 @@ public sealed class TenantPlacementTests
     {
         var fleet = Fleet([Server("full", "eu", 1), Server("roomy", "eu", 10)], ("full", 1));
         var decision = TenantPlacement.Place(fleet, "new-shop", server, region);
-        Assert.False(decision.IsPlaced);
+        Assert.False(decision.Succeeded);
         Assert.Contains(expected, decision.Explanation);
     }
 
@@ -108,7 +108,7 @@ public sealed class TenantPlacementTests
     [InlineData("x\"; DROP DATABASE y; --")]
     [InlineData("café")]
     public void UnsafeIdsAreRefusedBeforeAnyServerIsChosen(string id) =>
-        Assert.False(TenantPlacement.Place(Fleet([Server("a", "eu", 10, isDefault: true)]), id, null, null).IsPlaced);
+        Assert.False(TenantPlacement.Place(Fleet([Server("a", "eu", 10, isDefault: true)]), id, null, null).Succeeded);
 
     [Fact]
     public void ATooLongIdIsRefused() =>
@@ -120,7 +120,7 @@ public sealed class TenantPlacementTests
     {
         var fleet = Fleet([Server("old", "eu", 10), Server("new", "eu", 10, isDefault: true)], ("old", 1));
         var decision = TenantPlacement.Place(fleet, "old-t0", null, null);
-        Assert.False(decision.IsPlaced);
+        Assert.False(decision.Succeeded);
         Assert.Contains("already exists on server 'old'; tenants never move", decision.Explanation);
     }
 }
