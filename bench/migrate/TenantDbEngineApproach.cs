@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 using TenantDatabases.Testing;
 
 namespace MigrateBench;
@@ -16,7 +16,8 @@ public static class TenantDbEngineApproach
 
     public static async Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants, int parallel)
     {
-        var outputs = StackOutputsParser.Parse(ProvisionedTenant.StackOutputsJson(tenants), "bench").Outputs!;
+        var read = StackOutputsReader.Read(ProvisionedTenant.StackOutputsJson(tenants), "bench");
+        var outputs = read.IsValid ? read.Connections : throw new InvalidOperationException(string.Join(" ", read.Problems));
         var settings = new MigrationSettings(MigrationScripts.Embedded(), MigrationSettings.DefaultLockTimeout, MigrationSettings.DefaultStatementTimeout, DryRun: false);
         var clock = Stopwatch.StartNew();
         var results = await FleetMigration.RunAsync(outputs, outputs.Tenants, settings, new FanOutOptions(parallel, FanOutOptions.DefaultPerServer));

@@ -31,13 +31,13 @@ public static class TenantDatabasesStack
         }
 
         var plan = FleetPlanner.Plan(configuration);
-        var adminPasswords = ServerPasswords.Read(config);
+        var adminPasswords = AdminPasswordOutputs.Read(config);
         var providers = plan.Servers.ToDictionary(
             server => server.Name,
             server => ServerProviders.Declare(server, adminPasswords.For(server.Name)));
         var tenantPasswords = plan.Tenants.ToDictionary(
             tenant => tenant.Id,
             tenant => new TenantDatabase(tenant.Id, TenantDatabaseArgs.From(plan, tenant, providers[tenant.Server])).Password);
-        return StackOutputs.From(plan, tenantPasswords);
+        return PlanOutputs.From(plan, tenantPasswords);
     }
 }

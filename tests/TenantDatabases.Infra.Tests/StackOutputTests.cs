@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TenantDatabases.Infra.Outputs;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Infra.Tests.Engine;
 
 namespace TenantDatabases.Infra.Tests;
@@ -13,7 +13,7 @@ public sealed class StackOutputTests
     public async Task TheTenantsOutputIsSecretAndCarriesExactlyTheConnectionContract()
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
-        var output = deployment.Outputs[StackOutputs.TenantsKey];
+        var output = deployment.Outputs[StackOutputsSchema.TenantsKey];
 
         Assert.True(await Registrations.IsSecretAsync<Dictionary<string, Dictionary<string, object?>>>(output));
         var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(output);
@@ -36,7 +36,7 @@ public sealed class StackOutputTests
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Prod(), "prod");
 
-        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
+        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputsSchema.TenantsKey]);
 
         Assert.NotEmpty(tenants);
         Assert.All(tenants.Values, connection => Assert.Equal("verify-full", connection["sslMode"]));
@@ -50,8 +50,8 @@ public sealed class StackOutputTests
             tenants: new Dictionary<string, string> { ["demo-bakery"] = "solo" });
         var deployment = await TestDeployment.RunAsync(config);
 
-        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.TenantsKey]);
-        var servers = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputs.ServersKey]);
+        var tenants = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputsSchema.TenantsKey]);
+        var servers = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[StackOutputsSchema.ServersKey]);
 
         Assert.Equal(ConnectionKeys, tenants["demo-bakery"].Keys.Order());
         Assert.Equal("", tenants["demo-bakery"]["region"]);
@@ -62,7 +62,7 @@ public sealed class StackOutputTests
     public async Task TheServersOutputIsNotSecretAndCountsEachServersTenants()
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
-        var output = deployment.Outputs[StackOutputs.ServersKey];
+        var output = deployment.Outputs[StackOutputsSchema.ServersKey];
 
         Assert.False(await Registrations.IsSecretAsync<Dictionary<string, Dictionary<string, object?>>>(output));
         var servers = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(output);
@@ -79,7 +79,7 @@ public sealed class StackOutputTests
     public async Task ThePlacementsOutputIsNotSecretAndNamesEachTenantsServerDatabaseAndRole()
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
-        var output = deployment.Outputs[StackOutputs.PlacementsKey];
+        var output = deployment.Outputs[StackOutputsSchema.PlacementsKey];
 
         Assert.False(await Registrations.IsSecretAsync<Dictionary<string, Dictionary<string, object?>>>(output));
         var placements = await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(output);
@@ -104,7 +104,7 @@ public sealed class StackOutputTests
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev());
         var passwords = new[] { "local-a-Admin-Password-1", "local-b-Admin-Password-2", Mocks.GeneratedPassword("demo-bakery-password") };
 
-        foreach (var key in new[] { StackOutputs.ServersKey, StackOutputs.PlacementsKey })
+        foreach (var key in new[] { StackOutputsSchema.ServersKey, StackOutputsSchema.PlacementsKey })
         {
             var json = JsonSerializer.Serialize(await Registrations.ValueAsync<Dictionary<string, Dictionary<string, object?>>>(deployment.Outputs[key]));
             Assert.All(passwords, password => Assert.DoesNotContain(password, json));

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Testing;
 
@@ -11,18 +14,12 @@ public sealed record ProvisionedTenant(
     string Id, string Server, string Region, string Host, int Port, string Database, string Username, string Password,
     string SslMode = "disable")
 {
+    /// <summary>The tenant as the Pulumi program's <c>tenants</c> output describes it, without its password.</summary>
+    public TenantTarget Target => new(Id, Server, Region, Host, Port, Database, Username,
+        SslModeNames.TryParse(SslMode, out var mode) ? mode : throw new InvalidOperationException($"'{SslMode}' is not an sslMode."));
+
     /// <summary>The entry exactly as <c>pulumi stack output --json --show-secrets</c> prints it under <c>tenants.&lt;id&gt;</c>.</summary>
-    public JsonObject ToOutputEntry() => new()
-    {
-        ["server"] = Server,
-        ["region"] = Region,
-        ["host"] = Host,
-        ["port"] = Port,
-        ["sslMode"] = SslMode,
-        ["database"] = Database,
-        ["username"] = Username,
-        ["password"] = Password,
-    };
+    public JsonObject ToOutputEntry() => JsonSerializer.SerializeToNode(StackOutputsSchema.Entry(Target, Password))!.AsObject();
 
     /// <summary>
     /// A whole stack-outputs document (<c>tenants</c>, <c>servers</c>, <c>placements</c>) for
@@ -31,31 +28,11 @@ public sealed record ProvisionedTenant(
     public static string StackOutputsJson(IEnumerable<ProvisionedTenant> tenants)
     {
         var list = tenants.ToList();
-        var tenantEntries = new JsonObject();
-        var placements = new JsonObject();
-        var servers = new JsonObject();
-        foreach (var tenant in list)
-        {
-            tenantEntries[tenant.Id] = tenant.ToOutputEntry();
-            placements[tenant.Id] = new JsonObject
-            {
-                ["server"] = tenant.Server,
-                ["database"] = tenant.Database,
-                ["role"] = tenant.Username,
-            };
-        }
-        foreach (var server in list.GroupBy(tenant => tenant.Server))
-        {
-            var first = server.First();
-            servers[server.Key] = new JsonObject
-            {
-                ["host"] = first.Host,
-                ["port"] = first.Port,
-                ["region"] = first.Region,
-                ["tenantCount"] = server.Count(),
-            };
-        }
-        return new JsonObject { ["tenants"] = tenantEntries, ["servers"] = servers, ["placements"] = placements }
-            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var servers = list.GroupBy(tenant => tenant.Server).Select(server =>
+            new ServerOutput(server.Key, server.First().Host, server.First().Port, server.First().Region, server.Count()));
+        return StackOutputsSchema.Json(
+            list.Select(tenant => (tenant.Target, tenant.Password)),
+            servers,
+            list.Select(tenant => new PlacementOutput(tenant.Id, tenant.Server, tenant.Database, tenant.Username)));
     }
 }

@@ -1,6 +1,6 @@
 using TenantDatabases.Fleet.Secrets;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Cli.Output;
 

@@ -66,16 +66,6 @@ internal sealed class ConfigValueReader(ProblemList problems)
         return null;
     }
 
-    /// <summary>An unknown key: an error that suggests the nearest known key.</summary>
-    public void UnknownKey(string key, string path, IReadOnlyList<string> known, SourceLocation? location)
-    {
-        var nearest = NearestName.Find(key, known);
-        var fix = nearest is null
-            ? $"Remove it; the known keys here are: {string.Join(", ", known)}."
-            : $"Did you mean '{nearest}'? Rename the key (known keys: {string.Join(", ", known)}).";
-        problems.Error(path, $"Unknown key '{Shorten(key)}'.", fix, location);
-    }
-
     /// <summary>Keeps echoed input short so one bad value cannot flood the output.</summary>
     public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
 

@@ -24,7 +24,8 @@ public static class FleetConfigurationReader
         var settings = StackSettingsReader.Read(keys, values);
         var servers = ServerReader.Read(keys.GetValueOrDefault(ConfigKeys.Servers), origin, settings, values);
         var tenants = TenantReader.Read(keys.GetValueOrDefault(ConfigKeys.Tenants), settings, servers, values);
-        CapacityRules.Check(servers, tenants, problems);
-        return new ValidationResult(new FleetConfiguration(settings, servers.Definitions, tenants), problems.All);
+        var configuration = new FleetConfiguration(settings, servers.Definitions, tenants);
+        CapacityRules.Check(configuration, servers, problems);
+        return new ValidationResult(configuration, problems.All);
     }
 }

@@ -24,12 +24,11 @@ internal static class NamespaceKeys
             var path = ConfigPath.Of(key);
             if (!ConfigKeys.TopLevel.Contains(key))
             {
-                values.UnknownKey(key, path, ConfigKeys.TopLevel, value.Location);
+                KeyRules.Unknown(key, path, ConfigKeys.TopLevel, values.Problems, value.Location);
             }
             else if (!selected.TryAdd(key, value))
             {
-                values.Problems.Error(path, $"'{key}' is set twice, with and without the '{ConfigDefaults.Namespace}:' prefix.",
-                    $"Keep only '{path}'.", value.Location);
+                KeyRules.SetTwice(key, path, values.Problems, value.Location);
             }
         }
         return selected;

@@ -1,11 +1,9 @@
-using System.Text;
 using TenantDatabases.Fleet.Model;
-using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Configuration;
 
-/// <summary>Reads and checks <c>tenant-databases:servers</c>: every key of every server, then the rules across servers.</summary>
+/// <summary>Reads <c>tenant-databases:servers</c>, every key of every server; <see cref="ServerRules"/> checks what it read.</summary>
 internal static class ServerReader
 {
     public static ReadServers Read(ConfigValue? value, ConfigOrigin origin, StackSettings settings, ConfigValueReader values)
@@ -29,7 +27,7 @@ internal static class ServerReader
             var server = ReadOne(name, serverValue, origin, settings, values, map.Location);
             servers.Add(server, serverValue.Location ?? map.Location);
         }
-        ServerRules.CheckSingleDefault(servers, values);
+        ServerRules.CheckSingleDefault(servers, values.Problems);
         return servers;
     }
 
@@ -38,10 +36,7 @@ internal static class ServerReader
     {
         var path = ConfigPath.Server(name);
         var location = value.Location ?? parentLocation;
-        if (IdentifierRules.ServerNameProblem(name) is { } nameProblem)
-        {
-            values.Problems.Error(path, nameProblem, "Rename the server (lower-case letters, digits, '-', '_'); a deployed server's name must never change.", location);
-        }
+        ServerRules.CheckName(name, values.Problems, location);
         var entries = value as ConfigMap;
         if (entries is null)
         {
@@ -79,28 +74,18 @@ internal static class ServerReader
                 case ConfigKeys.SslMode: sslModeText = values.Text(item, keyPath, location); sslLocation = item.Location ?? location; break;
                 case ConfigKeys.MaxTenants: maxTenants = values.Integer(item, keyPath, location, 1, int.MaxValue, "Set maxTenants to at least 1 (the design's rough capacity is 50-100 per 8 GB server)."); break;
                 case ConfigKeys.AdminDatabase: adminDatabase = values.Text(item, keyPath, location); break;
-                default: values.UnknownKey(key, keyPath, ConfigKeys.OfServer, item.Location ?? location); break;
+                default: KeyRules.Unknown(key, keyPath, ConfigKeys.OfServer, values.Problems, item.Location ?? location); break;
             }
         }
-        ServerRules.CheckRequired(name, host, username, password, misshapen, values, location);
-        if (host is not null && HostNameRules.Problem(host) is { } hostProblem)
+        ServerRules.CheckRequired(name, host, username, password, misshapen, values.Problems, location);
+        ServerRules.CheckHost(name, host, values.Problems, hostLocation);
+        ServerRules.CheckUsername(name, username, values.Problems, location);
+        if (!ServerRules.CheckAdminDatabase(name, adminDatabase, values.Problems, location))
         {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Host), hostProblem,
-                "Write only the DNS name or IP address (e.g. pg-eu-1.internal); put the port under 'port'.", hostLocation);
-        }
-        if (username is { Length: > 0 } && Encoding.UTF8.GetByteCount(username) > SqlIdentifier.MaxBytes)
-        {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.Username), "The username is longer than 63 bytes.",
-                "Set the admin role's name (it needs CREATEDB and CREATEROLE).", location);
-        }
-        if (adminDatabase is not null && (adminDatabase.Length == 0 || Encoding.UTF8.GetByteCount(adminDatabase) > SqlIdentifier.MaxBytes))
-        {
-            values.Problems.Error(ConfigPath.Server(name, ConfigKeys.AdminDatabase), "The admin database name must be 1 to 63 bytes.",
-                $"Remove the key to use '{ConfigDefaults.AdminDatabase}'.", location);
             adminDatabase = null;
         }
-        var sslMode = ServerRules.ReadSslMode(name, sslModeText, host, sslLocation, values);
-        ServerRules.CheckRegion(name, region, settings, regionLocation, values);
+        var sslMode = ServerRules.ReadSslMode(name, sslModeText, host, sslLocation, values.Problems);
+        ServerRules.CheckRegion(name, region, settings, regionLocation, values.Problems);
         return new ServerDefinition(name, host ?? "", port ?? ConfigDefaults.Port, username ?? "", password,
             string.IsNullOrEmpty(region) ? null : region, isDefault ?? false, sslMode,
             maxTenants ?? ConfigDefaults.MaxTenants, adminDatabase ?? ConfigDefaults.AdminDatabase);

@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Configuration;
 
-/// <summary>Reads <c>protect</c>, <c>residency</c>, <c>databasePrefix</c> and <c>locale</c>.</summary>
-internal static partial class StackSettingsReader
+/// <summary>Reads <c>protect</c>, <c>residency</c>, <c>databasePrefix</c> and <c>locale</c>; <see cref="StackSettingsRules"/> checks them.</summary>
+internal static class StackSettingsReader
 {
     public static StackSettings Read(IReadOnlyDictionary<string, ConfigValue> keys, ConfigValueReader values)
     {
@@ -18,27 +18,18 @@ internal static partial class StackSettingsReader
         var prefix = defaults.DatabasePrefix;
         if (keys.TryGetValue(ConfigKeys.DatabasePrefix, out var prefixValue))
         {
-            var path = ConfigPath.Of(ConfigKeys.DatabasePrefix);
-            var text = values.Text(prefixValue, path, null);
-            if (text is not null && PrefixPattern().IsMatch(text))
+            var text = values.Text(prefixValue, ConfigPath.Of(ConfigKeys.DatabasePrefix), null);
+            if (text is not null && StackSettingsRules.CheckDatabasePrefix(text, values.Problems, prefixValue.Location))
             {
                 prefix = text;
-            }
-            else if (text is not null)
-            {
-                values.Problems.Error(path, $"'{ConfigValueReader.Shorten(text)}' is not a safe name prefix.",
-                    "Use 1-30 lower-case letters, digits or '_', starting with a letter or '_' (e.g. tenant_).", prefixValue.Location);
             }
         }
         string? locale = null;
         if (keys.TryGetValue(ConfigKeys.Locale, out var localeValue))
         {
-            var path = ConfigPath.Of(ConfigKeys.Locale);
-            locale = values.Text(localeValue, path, null);
-            if (locale is not null && !LocalePattern().IsMatch(locale))
+            locale = values.Text(localeValue, ConfigPath.Of(ConfigKeys.Locale), null);
+            if (locale is not null && !StackSettingsRules.CheckLocale(locale, values.Problems, localeValue.Location))
             {
-                values.Problems.Error(path, $"'{ConfigValueReader.Shorten(locale)}' is not a locale name.",
-                    "Use a name like en_US.UTF-8 or C, or remove the key to keep the server's locale.", localeValue.Location);
                 locale = null;
             }
         }
@@ -63,22 +54,12 @@ internal static partial class StackSettingsReader
         {
             var itemPath = ConfigPath.Item(path, index);
             var region = values.Text(list.Items[index], itemPath, list.Location);
-            if (string.IsNullOrWhiteSpace(region))
-            {
-                values.Problems.Error(itemPath, "A residency region is empty.", "Remove the empty item or name a region.",
-                    list.Items[index].Location ?? list.Location);
-            }
-            else if (!regions.Contains(region))
+            if (StackSettingsRules.CheckResidencyRegion(region, itemPath, values.Problems, list.Items[index].Location ?? list.Location)
+                && !regions.Contains(region))
             {
                 regions.Add(region);
             }
         }
         return regions;
     }
-
-    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,29}\z")]
-    private static partial Regex PrefixPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.@-]{1,64}\z")]
-    private static partial Regex LocalePattern();
 }

@@ -1,10 +1,9 @@
 using TenantDatabases.Fleet.Model;
-using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Configuration;
 
-/// <summary>Reads and checks <c>tenant-databases:tenants</c>: ids, names, servers, regions, limits.</summary>
+/// <summary>Reads <c>tenant-databases:tenants</c>, key by key; <see cref="TenantRules"/> checks what it read.</summary>
 internal static class TenantReader
 {
     public static IReadOnlyList<TenantDefinition> Read(ConfigValue? value, StackSettings settings, ReadServers servers, ConfigValueReader values)
@@ -25,33 +24,10 @@ internal static class TenantReader
         foreach (var (id, tenantValue) in map.Entries)
         {
             var location = tenantValue.Location ?? map.Location;
-            CheckId(id, settings, normalisedIds, values, location);
+            TenantRules.CheckId(id, settings, normalisedIds, values.Problems, location);
             tenants.Add(ReadOne(id, tenantValue, settings, servers, values, location));
         }
         return tenants;
-    }
-
-    private static void CheckId(string id, StackSettings settings, Dictionary<string, string> normalisedIds,
-        ConfigValueReader values, SourceLocation? location)
-    {
-        var path = ConfigPath.Tenant(id);
-        if (IdentifierRules.TenantIdProblem(id) is { } idProblem)
-        {
-            values.Problems.Error(path, idProblem, "Rename the tenant to lower-case letters, digits, '-' and '_' (e.g. acme-coffee).", location);
-            return;
-        }
-        if (IdentifierRules.NameLengthProblem(settings.DatabasePrefix, id) is { } lengthProblem)
-        {
-            values.Problems.Error(path, lengthProblem,
-                $"Use a tenant id of at most {IdentifierRules.MaxTenantIdLength(settings.DatabasePrefix)} characters.", location);
-        }
-        var normalised = TenantNaming.Normalise(id);
-        if (!normalisedIds.TryAdd(normalised, id))
-        {
-            values.Problems.Error(path,
-                $"Tenants '{normalisedIds[normalised]}' and '{id}' would share the database '{TenantNaming.DatabaseName(settings.DatabasePrefix, id)}' ('-' and '_' name the same database).",
-                "Give one of them a different id.", location);
-        }
     }
 
     private static TenantDefinition ReadOne(string id, ConfigValue value, StackSettings settings, ReadServers servers,
@@ -71,13 +47,9 @@ internal static class TenantReader
                     case ConfigKeys.Region: region = values.Text(item, keyPath, location); regionLocation = item.Location ?? location; break;
                     case ConfigKeys.ConnectionLimit:
                         connectionLimit = values.Integer(item, keyPath, location, -1, 100_000, "Use -1 (no limit) or a number of connections from 1 up.");
-                        if (connectionLimit == 0)
-                        {
-                            values.Problems.Error(keyPath, "A connection limit of 0 locks everyone out of the database.",
-                                "Use -1 (no limit) or a number of connections from 1 up.", item.Location ?? location);
-                        }
+                        TenantRules.CheckConnectionLimit(id, connectionLimit, values.Problems, item.Location ?? location);
                         break;
-                    default: values.UnknownKey(key, keyPath, ConfigKeys.OfTenant, item.Location ?? location); break;
+                    default: KeyRules.Unknown(key, keyPath, ConfigKeys.OfTenant, values.Problems, item.Location ?? location); break;
                 }
             }
         }
@@ -87,47 +59,8 @@ internal static class TenantReader
                 "Write 'server: <name>' indented below the tenant id.", location);
         }
         region = string.IsNullOrEmpty(region) ? null : region;
-        CheckServer(id, server, region, servers, values, serverLocation);
-        if (region is not null && settings.Residency.Count > 0 && !settings.Residency.Contains(region))
-        {
-            values.Problems.Error(ConfigPath.Tenant(id, ConfigKeys.Region),
-                $"The tenant requires region '{ConfigValueReader.Shorten(region)}', outside this stack's residency ({string.Join(", ", settings.Residency)}).",
-                "Register the tenant in the stack of its region.", regionLocation);
-        }
+        TenantRules.CheckServer(id, server, region, servers, values.Problems, serverLocation);
+        TenantRules.CheckResidency(id, region, settings, values.Problems, regionLocation);
         return new TenantDefinition(id, string.IsNullOrEmpty(server) ? null : server, region, connectionLimit ?? ConfigDefaults.ConnectionLimit);
-    }
-
-    private static void CheckServer(string id, string? server, string? region, ReadServers servers,
-        ConfigValueReader values, SourceLocation? location)
-    {
-        var path = ConfigPath.Tenant(id, ConfigKeys.Server);
-        if (string.IsNullOrEmpty(server))
-        {
-            values.Problems.Error(path, "The tenant has no server.",
-                $"Run 'tenantdb add-tenant {id} --stack <stack>' to place it, or set 'server:' to one of: {NameList(servers)}.", location);
-            return;
-        }
-        var definition = servers.Find(server);
-        if (definition is null)
-        {
-            var nearest = NearestName.Find(server, servers.Definitions.Select(candidate => candidate.Name));
-            values.Problems.Error(path, $"The server '{ConfigValueReader.Shorten(server)}' is not defined under tenant-databases:servers.",
-                (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Use one of: {NameList(servers)}.", location);
-            return;
-        }
-        if (region is not null && definition.Region != region)
-        {
-            values.Problems.Error(path,
-                $"The tenant requires region '{ConfigValueReader.Shorten(region)}' but server '{server}' is in '{definition.Region ?? "(no region)"}'.",
-                "Pin the tenant to a server of its region (a deployed tenant cannot move: correct this before its first deploy).", location);
-        }
-    }
-
-    private static string NameList(ReadServers servers)
-    {
-        var names = servers.Definitions.Select(server => server.Name).ToList();
-        return names.Count == 0 ? "(no server is configured)"
-            : names.Count <= 6 ? string.Join(", ", names)
-            : string.Join(", ", names.Take(6)) + $" and {names.Count - 6} more";
     }
 }

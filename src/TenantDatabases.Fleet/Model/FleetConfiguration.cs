@@ -17,7 +17,10 @@ public sealed record FleetConfiguration(
     public ServerDefinition? DefaultServer =>
         Servers.Count(server => server.IsDefault) == 1 ? Servers.Single(server => server.IsDefault) : null;
 
-    /// <summary>How many tenants are pinned to the named server.</summary>
-    public int TenantCountOn(string serverName) =>
-        Tenants.Count(tenant => tenant.Server == serverName);
+    /// <summary>The tenants pinned to the named server.</summary>
+    public IEnumerable<TenantDefinition> TenantsOn(string serverName) =>
+        Tenants.Where(tenant => tenant.Server == serverName);
+
+    /// <summary>How many tenants are pinned to the named server: the one count of capacity, placement and plan.</summary>
+    public int TenantCountOn(string serverName) => TenantsOn(serverName).Count();
 }

@@ -2,28 +2,22 @@ using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Fleet.Placement;
 
-/// <summary>Tenant counts per server, counted once so placement stays linear on large fleets.</summary>
+/// <summary>Tenant counts per server, counted once per server so placement does not recount for each candidate.</summary>
 internal sealed class ServerLoad
 {
+    private readonly FleetConfiguration configuration;
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ServerDefinition> servers = new(StringComparer.Ordinal);
 
     public ServerLoad(FleetConfiguration configuration)
     {
+        this.configuration = configuration;
         foreach (var server in configuration.Servers)
         {
-            servers.TryAdd(server.Name, server);
-        }
-        foreach (var tenant in configuration.Tenants)
-        {
-            if (tenant.Server is not null)
-            {
-                counts[tenant.Server] = counts.GetValueOrDefault(tenant.Server) + 1;
-            }
+            counts.TryAdd(server.Name, configuration.TenantCountOn(server.Name));
         }
     }
 
-    public ServerDefinition? Find(string name) => servers.GetValueOrDefault(name);
+    public ServerDefinition? Find(string name) => configuration.FindServer(name);
 
     public int CountOn(ServerDefinition server) => counts.GetValueOrDefault(server.Name);
 
@@ -33,5 +27,5 @@ internal sealed class ServerLoad
 
     public string Describe(ServerDefinition server) => $"{CountOn(server)}/{server.MaxTenants} tenants";
 
-    public string NameList() => string.Join(", ", servers.Keys);
+    public string NameList() => string.Join(", ", counts.Keys);
 }

@@ -12,9 +12,9 @@ namespace TenantDatabases.Fleet.Placement;
 public static class TenantPlacement
 {
     /// <summary>Places <paramref name="tenantId"/> in <paramref name="c"/>, optionally on <paramref name="server"/> or in <paramref name="region"/>.</summary>
-    public static PlacementDecision Place(FleetConfiguration c, string tenantId, string? server, string? region)
+    public static PlacementResult Place(FleetConfiguration c, string tenantId, string? server, string? region)
     {
-        PlacementDecision Refuse(string why) => new(tenantId, null, PlacementRule.Refused, why);
+        PlacementResult Refuse(string why) => new(tenantId, null, PlacementRule.Refused, why);
         if ((IdentifierRules.TenantIdProblem(tenantId) ?? IdentifierRules.NameLengthProblem(c.Settings.DatabasePrefix, tenantId)) is { } idProblem)
         {
             return Refuse(idProblem);
@@ -34,7 +34,7 @@ public static class TenantPlacement
         return server is not null ? PlaceExplicitly(load, tenantId, server, region) : PlaceAutomatically(c, load, tenantId, region);
     }
 
-    private static PlacementDecision PlaceExplicitly(ServerLoad load, string tenantId, string server, string? region)
+    private static PlacementResult PlaceExplicitly(ServerLoad load, string tenantId, string server, string? region)
     {
         var definition = load.Find(server);
         if (definition is null)
@@ -53,7 +53,7 @@ public static class TenantPlacement
         return new(tenantId, server, PlacementRule.ExplicitServer, $"Server '{server}' was asked for ({load.Describe(definition)} before this tenant).");
     }
 
-    private static PlacementDecision PlaceAutomatically(FleetConfiguration c, ServerLoad load, string tenantId, string? region)
+    private static PlacementResult PlaceAutomatically(FleetConfiguration c, ServerLoad load, string tenantId, string? region)
     {
         var fallback = c.DefaultServer;
         string whyNotDefault;

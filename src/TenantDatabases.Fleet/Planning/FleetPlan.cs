@@ -10,7 +10,11 @@ public sealed record FleetPlan(
     IReadOnlyList<ServerPlan> Servers,
     IReadOnlyList<TenantPlan> Tenants)
 {
-    /// <summary>The tenants placed on the named server.</summary>
-    public IEnumerable<TenantPlan> TenantsOn(string serverName) =>
-        Tenants.Where(tenant => tenant.Server == serverName);
+    /// <summary>The server named <paramref name="serverName"/>; throws when the plan has none of that name.</summary>
+    public ServerPlan Server(string serverName) =>
+        Servers.SingleOrDefault(server => server.Name == serverName)
+        ?? throw new ArgumentException($"The plan has no server '{serverName}'.", nameof(serverName));
+
+    /// <summary>The server <paramref name="tenant"/> is placed on: every planned tenant has one.</summary>
+    public ServerPlan ServerOf(TenantPlan tenant) => Server(tenant.Server);
 }

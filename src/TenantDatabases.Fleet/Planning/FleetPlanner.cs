@@ -16,28 +16,21 @@ public static class FleetPlanner
     /// </summary>
     public static FleetPlan Plan(FleetConfiguration configuration)
     {
-        var servers = new Dictionary<string, ServerDefinition>(StringComparer.Ordinal);
-        foreach (var server in configuration.Servers)
-        {
-            servers.TryAdd(server.Name, server);
-        }
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var prefix = configuration.Settings.DatabasePrefix;
         var tenants = new List<TenantPlan>(configuration.Tenants.Count);
         foreach (var tenant in configuration.Tenants)
         {
-            if (tenant.Server is null || !servers.TryGetValue(tenant.Server, out var server))
+            if (tenant.Server is null || configuration.FindServer(tenant.Server) is not { } server)
             {
                 throw new ArgumentException($"Tenant '{tenant.Id}' has no known server; validate the configuration before planning it.", nameof(configuration));
             }
-            counts[server.Name] = counts.GetValueOrDefault(server.Name) + 1;
             tenants.Add(new TenantPlan(tenant.Id, server.Name, server.Region,
                 TenantNaming.DatabaseName(prefix, tenant.Id), TenantNaming.RoleName(prefix, tenant.Id), tenant.ConnectionLimit));
         }
         var serverPlans = configuration.Servers.Select(server => new ServerPlan(
             server.Name, ProviderName(server.Name), server.Host, server.Port, server.Username, server.Region,
             server.IsDefault, server.SslMode.ToName(), server.MaxTenants, server.AdminDatabase,
-            counts.GetValueOrDefault(server.Name))).ToList();
+            configuration.TenantCountOn(server.Name))).ToList();
         return new FleetPlan(configuration.Settings.Protect, configuration.Settings.Locale, serverPlans, tenants);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.StackFiles;
@@ -6,5 +7,6 @@ namespace TenantDatabases.Fleet.StackFiles;
 public sealed record StackFileResult(StackFile? File, IReadOnlyList<ConfigProblem> Problems)
 {
     /// <summary>True when the file parsed without error.</summary>
-    public bool IsReadable => File is not null && Problems.All(problem => problem.Severity != ProblemSeverity.Error);
+    [MemberNotNullWhen(true, nameof(File))]
+    public bool IsValid => File is not null && Problems.All(problem => problem.Severity != ProblemSeverity.Error);
 }

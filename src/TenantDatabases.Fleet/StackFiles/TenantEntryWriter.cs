@@ -13,7 +13,7 @@ public static partial class TenantEntryWriter
     private static readonly string[] TenantsKeys = [$"{ConfigDefaults.Namespace}:tenants", "tenants"];
 
     /// <summary>The text with the tenant added (with its required <paramref name="region"/> when given), or why it cannot be added.</summary>
-    public static StackFileEdit AddTenant(string yamlText, string tenantId, string server, string? region = null)
+    public static StackFileEditResult AddTenant(string yamlText, string tenantId, string server, string? region = null)
     {
         YamlNode? root;
         try
@@ -22,7 +22,7 @@ public static partial class TenantEntryWriter
         }
         catch (YamlException error)
         {
-            return StackFileEdit.Refused($"The stack file is not valid YAML at line {error.Start.Line}, column {error.Start.Column}.");
+            return StackFileEditResult.Refused($"The stack file is not valid YAML at line {error.Start.Line}, column {error.Start.Column}.");
         }
         var newline = yamlText.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         string[] entry = region is null
@@ -34,7 +34,7 @@ public static partial class TenantEntryWriter
         }
         if (root is not YamlMappingNode { IsFlow: false } top)
         {
-            return StackFileEdit.Refused("The stack file is not a block mapping with a 'config:' key.");
+            return StackFileEditResult.Refused("The stack file is not a block mapping with a 'config:' key.");
         }
         var config = top.Entries.FirstOrDefault(candidate => candidate.Key.Value == "config");
         if (config is null)
@@ -50,11 +50,11 @@ public static partial class TenantEntryWriter
             case YamlMappingNode { IsFlow: false } block:
                 return AddToConfig(yamlText, block, tenantId, entry, newline);
             default:
-                return StackFileEdit.Refused("'config:' is not a block mapping; write one key per line under it.");
+                return StackFileEditResult.Refused("'config:' is not a block mapping; write one key per line under it.");
         }
     }
 
-    private static StackFileEdit AddToConfig(string yamlText, YamlMappingNode config, string tenantId, string[] entry, string newline)
+    private static StackFileEditResult AddToConfig(string yamlText, YamlMappingNode config, string tenantId, string[] entry, string newline)
     {
         var keyIndent = (int)config.Entries[0].Key.Start.Column - 1;
         var tenants = config.Entries.FirstOrDefault(candidate => TenantsKeys.Contains(candidate.Key.Value));
@@ -70,7 +70,7 @@ public static partial class TenantEntryWriter
             case YamlMappingNode { IsFlow: false } block:
                 if (block.Entries.Any(existing => existing.Key.Value == tenantId))
                 {
-                    return StackFileEdit.Refused($"Tenant '{tenantId}' is already in the stack file.");
+                    return StackFileEditResult.Refused($"Tenant '{tenantId}' is already in the stack file.");
                 }
                 var first = block.Entries[0];
                 var tenantIndent = (int)first.Key.Start.Column - 1;
@@ -81,12 +81,12 @@ public static partial class TenantEntryWriter
                 return Insert(yamlText, YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.ContentEnd(block)), newline,
                     Indent(lines, tenantIndent), newline);
             default:
-                return StackFileEdit.Refused("The tenants are not written as a block mapping; write one tenant per line to let add-tenant edit them.");
+                return StackFileEditResult.Refused("The tenants are not written as a block mapping; write one tenant per line to let add-tenant edit them.");
         }
     }
 
     // An empty value (nothing, ~, null or {}) is removed and the block is written below its key.
-    private static StackFileEdit ReplaceEmpty(string yamlText, YamlMappingEntry entry, string newline, string[] lines, int indent)
+    private static StackFileEditResult ReplaceEmpty(string yamlText, YamlMappingEntry entry, string newline, string[] lines, int indent)
     {
         var text = yamlText;
         if (entry.Value is YamlMappingNode or YamlScalarNode { Value.Length: > 0 })
@@ -97,14 +97,14 @@ public static partial class TenantEntryWriter
         }
         var lineEnd = YamlTextPositions.LineEnd(text, (int)entry.Key.End.Index);
         var block = string.Concat(Indent(lines, indent).Select(line => newline + line));
-        return new StackFileEdit(text[..lineEnd] + block + text[lineEnd..], null);
+        return new StackFileEditResult(text[..lineEnd] + block + text[lineEnd..], null);
     }
 
-    private static StackFileEdit Insert(string yamlText, int index, string newline, IEnumerable<string> lines, string lineBreak)
+    private static StackFileEditResult Insert(string yamlText, int index, string newline, IEnumerable<string> lines, string lineBreak)
     {
         var prefix = index > 0 && yamlText[index - 1] != '\n' ? newline : "";
         var block = prefix + string.Concat(lines.Select(line => line + lineBreak));
-        return new StackFileEdit(yamlText[..index] + block + yamlText[index..], null);
+        return new StackFileEditResult(yamlText[..index] + block + yamlText[index..], null);
     }
 
     private static string[] Indent(IEnumerable<string> lines, int spaces) =>

@@ -6,19 +6,11 @@ namespace TenantDatabases.Fleet.Validation;
 /// <summary>A server over its maxTenants is an error; one above 90 % of it draws a warning.</summary>
 internal static class CapacityRules
 {
-    public static void Check(ReadServers servers, IReadOnlyList<TenantDefinition> tenants, ProblemList problems)
+    public static void Check(FleetConfiguration configuration, ReadServers servers, ProblemList problems)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var tenant in tenants)
+        foreach (var server in configuration.Servers)
         {
-            if (tenant.Server is not null)
-            {
-                counts[tenant.Server] = counts.GetValueOrDefault(tenant.Server) + 1;
-            }
-        }
-        foreach (var server in servers.Definitions)
-        {
-            var count = counts.GetValueOrDefault(server.Name);
+            var count = configuration.TenantCountOn(server.Name);
             var path = ConfigPath.Server(server.Name, ConfigKeys.MaxTenants);
             if (count > server.MaxTenants)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Fleet.Validation;
@@ -12,5 +13,6 @@ public sealed record ValidationResult(FleetConfiguration? Configuration, IReadOn
     public IEnumerable<ConfigProblem> Warnings => Problems.Where(problem => problem.Severity == ProblemSeverity.Warning);
 
     /// <summary>True when nothing blocks the stack.</summary>
+    [MemberNotNullWhen(true, nameof(Configuration))]
     public bool IsValid => Configuration is not null && !Errors.Any();
 }

@@ -15,8 +15,9 @@ internal static class PulumiConfigValues
     // Stands in for a password in everything Fleet reads, so no message can ever quote one.
     public const string PasswordMarker = "(secret)";
 
+    // Pulumi's Config cannot list the keys a stack sets, so the program asks for each known key by name.
     public static ConfigMap Read(Config config) =>
-        FromRaw(ProjectConfigKeys.All.Select(key => (key, config.Get(key))));
+        FromRaw(ConfigKeys.TopLevel.Select(key => (key, config.Get(key))));
 
     /// <summary>The map of the keys that are set; <paramref name="values"/> are raw Pulumi config values.</summary>
     public static ConfigMap FromRaw(IEnumerable<(string Key, string? Raw)> values) =>
@@ -24,7 +25,7 @@ internal static class PulumiConfigValues
             .Where(value => value.Raw is not null)
             .Select(value => KeyValuePair.Create(
                 $"{ConfigDefaults.Namespace}:{value.Key}",
-                value.Key == ProjectConfigKeys.Servers ? WithoutPasswords(Parse(value.Raw!)) : Parse(value.Raw!)))
+                value.Key == ConfigKeys.Servers ? WithoutPasswords(Parse(value.Raw!)) : Parse(value.Raw!)))
             .ToList());
 
     // Objects, lists, numbers and booleans arrive as JSON text; a plain string arrives as its bare text.
@@ -53,7 +54,7 @@ internal static class PulumiConfigValues
 
     // Only a non-empty text is masked: a missing, empty or mistyped password stays for Fleet to report.
     private static KeyValuePair<string, ConfigValue> MaskPassword(KeyValuePair<string, ConfigValue> entry) =>
-        entry.Key == ProjectConfigKeys.Password && entry.Value is ConfigScalar { Text.Length: > 0 } password
+        entry.Key == ConfigKeys.Password && entry.Value is ConfigScalar { Text.Length: > 0 } password
             ? KeyValuePair.Create(entry.Key, (ConfigValue)(password with { Text = PasswordMarker }))
             : entry;
 }

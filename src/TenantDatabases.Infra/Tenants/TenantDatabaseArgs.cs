@@ -18,7 +18,7 @@ public sealed record TenantDatabaseArgs(
 {
     public static TenantDatabaseArgs From(FleetPlan plan, TenantPlan tenant, ProviderResource serverProvider) => new(
         tenant,
-        plan.Servers.Single(server => server.Name == tenant.Server).Username,
+        plan.ServerOf(tenant).Username,
         serverProvider,
         plan.Protect,
         plan.Locale);

@@ -1,5 +1,5 @@
 using Npgsql;
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.Connections;
 

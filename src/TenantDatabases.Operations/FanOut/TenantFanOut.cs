@@ -1,4 +1,4 @@
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.FanOut;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.FanOut;
-using TenantDatabases.Operations.StackOutputs;
 using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Operations.Migrations;
@@ -16,7 +16,7 @@ public static class FleetMigration
     public const int ConnectionsPerTenant = 1;
 
     public static Task<IReadOnlyList<TenantMigrationResult>> RunAsync(
-        StackOutputs.StackOutputs outputs, IReadOnlyList<TenantTarget> tenants, MigrationSettings settings, FanOutOptions options,
+        TenantConnections outputs, IReadOnlyList<TenantTarget> tenants, MigrationSettings settings, FanOutOptions options,
         Action<TenantMigrationResult>? finished = null, CancellationToken cancellationToken = default)
     {
         var fanOut = new TenantFanOut<TenantMigrationResult>(

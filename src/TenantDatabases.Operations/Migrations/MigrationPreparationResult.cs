@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Operations.FanOut;
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Tenants;
 
 namespace TenantDatabases.Operations.Migrations;
@@ -13,7 +13,7 @@ public sealed record MigrationPreparationResult(
     TenantSelectionResult Selection, MigrationSettings? Settings, FanOutOptions FanOut, IReadOnlyList<string> Problems, bool IsUsageProblem)
 {
     /// <summary>The outputs the tenants were read from.</summary>
-    public StackOutputs.StackOutputs? Outputs => Selection.Outputs;
+    public TenantConnections? Outputs => Selection.Outputs;
 
     /// <summary>The selected tenants.</summary>
     public IReadOnlyList<TenantTarget> Tenants => Selection.Tenants;

@@ -1,4 +1,4 @@
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Operations.Migrations;

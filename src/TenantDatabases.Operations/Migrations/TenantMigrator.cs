@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
-using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Operations.Migrations;
 

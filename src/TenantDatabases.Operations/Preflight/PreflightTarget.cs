@@ -18,7 +18,7 @@ public sealed record PreflightTarget(ServerDefinition Server, string Password, s
                 server,
                 passwords.For(server.Name) ?? "",
                 prefix,
-                configuration.Tenants.Where(tenant => tenant.Server == server.Name)
+                configuration.TenantsOn(server.Name)
                     .Select(tenant => TenantNaming.DatabaseName(prefix, tenant.Id)).ToList()))
             .ToList();
     }

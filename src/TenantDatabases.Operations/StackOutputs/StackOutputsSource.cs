@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Processes;
 
 namespace TenantDatabases.Operations.StackOutputs;
@@ -12,28 +13,27 @@ public static class StackOutputsSource
     {
         if (path == "-")
         {
-            return StackOutputsParser.Parse(await standardInput.ReadToEndAsync(cancellationToken), "standard input");
+            return StackOutputsReader.Read(await standardInput.ReadToEndAsync(cancellationToken), "standard input");
         }
         try
         {
-            return StackOutputsParser.Parse(await File.ReadAllTextAsync(path, cancellationToken), path);
+            return StackOutputsReader.Read(await File.ReadAllTextAsync(path, cancellationToken), path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return StackOutputsResult.Failed($"{path}: cannot read the outputs file ({error.Message}).", unreadable: true);
+            return StackOutputsResult.Unreadable($"{path}: cannot read the outputs file ({error.Message}).");
         }
     }
 
     /// <summary>Runs <c>pulumi stack output --json --show-secrets --stack <paramref name="stack"/></c> in <paramref name="workingDirectory"/>.</summary>
     public static async Task<StackOutputsResult> ReadFromPulumiAsync(string stack, string workingDirectory, CancellationToken cancellationToken = default)
     {
-        var pulumi = ExternalCommand.FindOnPath("pulumi");
+        var pulumi = PulumiCli.Find();
         if (pulumi is null)
         {
-            return StackOutputsResult.Failed(
+            return StackOutputsResult.Unreadable(
                 $"the Pulumi CLI is not on PATH, so the outputs of stack '{stack}' cannot be read. Install Pulumi, or save them where it runs " +
-                $"('pulumi stack output --json --show-secrets --stack {stack} > outputs.json') and pass --outputs outputs.json (or --outputs - to read standard input).",
-                unreadable: true);
+                $"('pulumi stack output --json --show-secrets --stack {stack} > outputs.json') and pass --outputs outputs.json (or --outputs - to read standard input).");
         }
         CommandResult result;
         try
@@ -43,13 +43,13 @@ public static class StackOutputsSource
         }
         catch (TimeoutException error)
         {
-            return StackOutputsResult.Failed($"pulumi stack output --stack {stack}: {error.Message}", unreadable: true);
+            return StackOutputsResult.Unreadable($"pulumi stack output --stack {stack}: {error.Message}");
         }
         if (!result.Succeeded)
         {
             // stderr of pulumi names the problem (no stack, not logged in); it never holds the outputs.
-            return StackOutputsResult.Failed($"'pulumi stack output --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}", unreadable: true);
+            return StackOutputsResult.Unreadable($"'pulumi stack output --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
         }
-        return StackOutputsParser.Parse(result.StandardOutput, $"outputs of stack '{stack}'");
+        return StackOutputsReader.Read(result.StandardOutput, $"outputs of stack '{stack}'");
     }
 }

@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Operations.Tenants;
@@ -12,10 +13,11 @@ public static class TenantSelection
             ? await StackOutputsSource.ReadFileAsync(file, standardInput, cancellationToken)
             : await StackOutputsSource.ReadFromPulumiAsync(request.Stack ?? "", request.WorkingDirectory ?? Directory.GetCurrentDirectory(), cancellationToken);
         var warning = request.OutputsFile is { } saved && saved != "-" ? OutputsFileExposure.Warning(saved) : null;
-        if (read.Outputs is not { } outputs)
+        if (!read.IsValid)
         {
-            return TenantSelectionResult.Refused(read.Problems, read.Unreadable, warning);
+            return TenantSelectionResult.Refused(read.Problems, read.IsUsageProblem, warning);
         }
+        var outputs = read.Connections;
         var problems = new List<string>();
         problems.AddRange(request.Tenants.Where(id => outputs.Tenants.All(t => t.Id != id))
             .Select(id => $"--tenant {id}: no such tenant in the stack outputs."));

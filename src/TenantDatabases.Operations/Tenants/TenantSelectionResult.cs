@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.Tenants;
 
@@ -8,7 +8,7 @@ namespace TenantDatabases.Operations.Tenants;
 /// was touched. <see cref="Warning"/> is worth printing either way (a saved outputs file others can read).
 /// </summary>
 public sealed record TenantSelectionResult(
-    StackOutputs.StackOutputs? Outputs, IReadOnlyList<TenantTarget> Tenants, IReadOnlyList<string> Problems, bool IsUsageProblem, string? Warning)
+    TenantConnections? Outputs, IReadOnlyList<TenantTarget> Tenants, IReadOnlyList<string> Problems, bool IsUsageProblem, string? Warning)
 {
     /// <summary>True when the outputs were read and every filter matched.</summary>
     [MemberNotNullWhen(true, nameof(Outputs))]

@@ -1,6 +1,6 @@
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Operations.Verification;
 
@@ -8,7 +8,7 @@ namespace TenantDatabases.Operations.Verification;
 public static class FleetVerification
 {
     public static Task<IReadOnlyList<TenantVerification>> RunAsync(
-        StackOutputs.StackOutputs outputs, IReadOnlyList<TenantTarget> tenants, MigrationScripts scripts, FanOutOptions options,
+        TenantConnections outputs, IReadOnlyList<TenantTarget> tenants, MigrationScripts scripts, FanOutOptions options,
         Action<TenantVerification>? finished = null, CancellationToken cancellationToken = default)
     {
         var fanOut = new TenantFanOut<TenantVerification>(

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Npgsql;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 
 namespace TenantDatabases.Operations.Verification;
 

@@ -11,10 +11,12 @@ public sealed class TenantNamingTests
         Assert.Equal("tenant_acme_coffee_owner", TenantNaming.RoleName("tenant_", "acme-coffee"));
     }
 
-    [Theory]
-    [InlineData("plain", "\"plain\"")]
-    [InlineData("a\"b", "\"a\"\"b\"")]
-    [InlineData("x\"; DROP DATABASE y; --", "\"x\"\"; DROP DATABASE y; --\"")]
-    public void QuotingDoublesInnerQuotes(string name, string quoted) =>
-        Assert.Equal(quoted, SqlIdentifier.Quote(name));
+    [Fact]
+    public void NamesAreDeterministicAndDistinctForDistinctNormalisedIds()
+    {
+        var ids = new[] { "a-b", "ab", "a-b-c", "a_bc", "abc" };
+        var names = ids.Select(id => TenantNaming.DatabaseName("tenant_", id)).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Equal(names, ids.Select(id => TenantNaming.DatabaseName("tenant_", id)));
+    }
 }

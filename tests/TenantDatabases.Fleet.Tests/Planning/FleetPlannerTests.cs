@@ -9,7 +9,7 @@ public sealed class FleetPlannerTests
     {
         var plan = FleetPlanner.Plan(StackYaml.Read(StackYaml.Valid).Configuration!);
         Assert.True(plan.Protect);
-        var primary = plan.Servers.Single(server => server.Name == "eu-primary");
+        var primary = plan.Server("eu-primary");
         Assert.Equal("server-eu-primary", primary.ProviderName);
         Assert.Equal("require", primary.SslMode);
         Assert.Equal(1, primary.TenantCount);

@@ -17,9 +17,9 @@ public sealed class CommittedStackFilesTests
     public void TheCommittedStackPassesFleetValidationWithoutAProblem(string fileName)
     {
         var read = StackFileReader.Read(Path.Combine(StackFileYaml.RepositoryRoot(), fileName));
-        Assert.True(read.IsReadable, string.Join(Environment.NewLine, read.Problems.Select(p => p.Format(fileName))));
+        Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Problems.Select(p => p.Format(fileName))));
 
-        var validation = FleetConfigurationReader.Read(read.File!.Config, ConfigOrigin.StackFile);
+        var validation = FleetConfigurationReader.Read(read.File.Config, ConfigOrigin.StackFile);
 
         Assert.True(validation.IsValid);
         Assert.Empty(validation.Problems.Select(problem => problem.Format(fileName)));

@@ -9,7 +9,7 @@ public sealed class TenantEntryWriterTests
     {
         var edit = TenantEntryWriter.AddTenant(yaml, id, server);
         Assert.True(edit.Succeeded, edit.Problem);
-        return edit.Text!;
+        return edit.Text;
     }
 
     private static string ServerOf(string yaml, string id)

@@ -23,13 +23,13 @@ public sealed record TestDeployment(
     }
 
     /// <summary>Runs a stack that must fail; returns the failure and what reached the engine.</summary>
-    public static async Task<(Exception Error, IReadOnlyList<MockResourceArgs> Registered)> FailAsync(TestStackConfig config)
+    public static async Task<RejectedDeployment> FailAsync(TestStackConfig config)
     {
         var mocks = new Mocks();
         var error = await Record.ExceptionAsync(() =>
             WithConfigAsync(config, () => Deployment.TestAsync<ObservedStack>(mocks, Options("dev"))));
         Assert.NotNull(error);
-        return (error, mocks.Registered);
+        return new RejectedDeployment(error, mocks.Registered);
     }
 
     private static TestOptions Options(string stackName) =>

@@ -1,8 +1,7 @@
-using StackOutputsRecord = TenantDatabases.Operations.StackOutputs.StackOutputs;
 using Npgsql;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 using TenantDatabases.Testing;
 
 namespace TenantDatabases.Operations.Tests.Migrations;
@@ -30,15 +29,16 @@ internal static class MigrationFixtures
     public static FanOutOptions Limits(int parallel = 8, int perServer = 10, OnError onError = OnError.Continue, int canary = 0) =>
         new(parallel, perServer, onError, canary);
 
-    public static StackOutputsRecord Outputs(IEnumerable<ProvisionedTenant> tenants)
+    public static TenantConnections Outputs(IEnumerable<ProvisionedTenant> tenants)
     {
-        var result = StackOutputsParser.Parse(ProvisionedTenant.StackOutputsJson(tenants), "test outputs");
+        var result = StackOutputsReader.Read(ProvisionedTenant.StackOutputsJson(tenants), "test outputs");
         Assert.Empty(result.Problems);
-        return result.Outputs!;
+        Assert.True(result.IsValid);
+        return result.Connections;
     }
 
     public static Task<IReadOnlyList<TenantMigrationResult>> MigrateAsync(
-        StackOutputsRecord outputs, MigrationSettings settings, FanOutOptions? limits = null) =>
+        TenantConnections outputs, MigrationSettings settings, FanOutOptions? limits = null) =>
         FleetMigration.RunAsync(outputs, outputs.Tenants, settings, limits ?? Limits());
 
     public static async Task<T> QueryAsync<T>(TestPostgresServer server, string database, string sql)

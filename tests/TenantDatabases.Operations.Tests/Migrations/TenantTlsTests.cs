@@ -1,7 +1,7 @@
 using Npgsql;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.Migrations;
-using TenantDatabases.Operations.StackOutputs;
 using TenantDatabases.Testing;
 using static TenantDatabases.Operations.Tests.Migrations.MigrationFixtures;
 

@@ -44,32 +44,32 @@ internal sealed class AddTenantCommand(IAnsiConsole console) : Command<AddTenant
         }
         var configuration = before.Configuration;
         var decision = TenantPlacement.Place(configuration, settings.TenantId, settings.Server, settings.Region);
-        if (decision.Server is not { } server)
+        if (!decision.Succeeded)
         {
             return Fail(ExitCodes.Failure, $"cannot add tenant '{settings.TenantId}': {decision.Explanation} Nothing was written.");
         }
-        var edit = TenantEntryWriter.AddTenant(original.Text, settings.TenantId, server, settings.Region);
-        if (edit.Text is not { } edited)
+        var edit = TenantEntryWriter.AddTenant(original.Text, settings.TenantId, decision.Server, settings.Region);
+        if (!edit.Succeeded)
         {
             return Fail(ExitCodes.Failure, $"{location.DisplayStackFile}: {edit.Problem} Nothing was written.");
         }
-        var after = StackLoader.FromResult(location, StackFileReader.Parse(location.StackFile, edited));
+        var after = StackLoader.FromResult(location, StackFileReader.Parse(location.StackFile, edit.Text));
         var added = after.Configuration?.Tenants.FirstOrDefault(tenant => tenant.Id == settings.TenantId);
-        if (!after.IsValid || added?.Server != server)
+        if (!after.IsValid || added?.Server != decision.Server)
         {
             ProblemOutput.WriteLines(console, after.Problems, after.DisplayFile);
             return Fail(ExitCodes.Failure, $"adding '{settings.TenantId}' would leave {location.DisplayStackFile} invalid. Nothing was written.");
         }
         try
         {
-            original.WriteReplacing(location.StackFile, edited);
+            original.WriteReplacing(location.StackFile, edit.Text);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return Fail(ExitCodes.Usage, $"{location.DisplayStackFile} cannot be written: {error.Message} Nothing was changed.");
         }
         var prefix = configuration.Settings.DatabasePrefix;
-        ConsoleLines.WriteLine(console, $"Added tenant '{settings.TenantId}' on server '{server}' in {location.DisplayStackFile}.");
+        ConsoleLines.WriteLine(console, $"Added tenant '{settings.TenantId}' on server '{decision.Server}' in {location.DisplayStackFile}.");
         ConsoleLines.WriteLine(console, $"Why: {decision.Explanation}");
         ConsoleLines.WriteLine(console, $"Database {TenantNaming.DatabaseName(prefix, settings.TenantId)}, owner role {TenantNaming.RoleName(prefix, settings.TenantId)}; it is created by the next 'pulumi up'.");
         ProblemOutput.WriteLines(console, after.Problems, after.DisplayFile);

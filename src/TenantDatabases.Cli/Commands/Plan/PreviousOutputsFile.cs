@@ -1,4 +1,4 @@
-using System.Text.Json;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Operations.Stacks;
 
@@ -12,14 +12,8 @@ internal static class PreviousOutputsFile
         var shown = ProjectLocation.DisplayPath(Path.GetFullPath(path));
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
-            var (deployment, problem) = StackOutputsReader.Read(document.RootElement);
-            return problem is null && deployment is not null ? new PreviousOutputsResult(deployment, null) : PreviousOutputsResult.Refused($"{shown}: {problem}");
-        }
-        catch (JsonException error)
-        {
-            return PreviousOutputsResult.Refused($"{shown}:{(error.LineNumber ?? 0) + 1}:{(error.BytePositionInLine ?? 0) + 1}: not JSON. Write it with 'pulumi stack output --json --stack <stack> > {shown}'.");
+            var result = StackOutputsReader.Read(File.ReadAllText(path), shown);
+            return result.Deployment is { } deployment ? new PreviousOutputsResult(deployment, null) : PreviousOutputsResult.Refused(result.Problems[0]);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

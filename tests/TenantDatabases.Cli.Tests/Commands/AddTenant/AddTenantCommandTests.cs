@@ -93,7 +93,7 @@ public sealed class AddTenantCommandTests
         var after = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         Assert.Contains("# A valid stack: two servers in one region, three tenants.", after);
         Assert.Contains("server: eu-primary   # the first customer", after);
-        Assert.True(StackFileReader.Parse("f", after).IsReadable);
+        Assert.True(StackFileReader.Parse("f", after).IsValid);
     }
 
     [Fact]

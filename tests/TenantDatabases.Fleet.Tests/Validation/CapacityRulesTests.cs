@@ -1,6 +1,6 @@
 using TenantDatabases.Fleet.Validation;
 
-namespace TenantDatabases.Fleet.Tests.Configuration;
+namespace TenantDatabases.Fleet.Tests.Validation;
 
 public sealed class CapacityRulesTests
 {

@@ -1,8 +1,8 @@
 using TenantDatabases.Fleet.Configuration;
 
-namespace TenantDatabases.Fleet.Tests.Configuration;
+namespace TenantDatabases.Fleet.Tests.Validation;
 
-public sealed class UnknownKeyTests
+public sealed class KeyRulesTests
 {
     [Theory]
     [InlineData("  tenant-databases:protect: true\n", "  tenant-databases:protcet: true\n", "tenant-databases:protcet", "protect")]
@@ -33,11 +33,4 @@ public sealed class UnknownKeyTests
         var problem = StackYaml.SingleError(result, "tenant-databases:servers.eu-primary.pasword");
         Assert.DoesNotContain("hunter2", problem.Format("Pulumi.test.yaml"));
     }
-
-    [Theory]
-    [InlineData("host", "hots")]
-    [InlineData("username", "user_name")]
-    [InlineData("require", "requier")]
-    public void NearestNameFindsSmallSlips(string known, string typed) =>
-        Assert.Equal(known, NearestName.Find(typed, ["host", "port", "username", "password", "require", "region"]));
 }

@@ -1,4 +1,4 @@
-namespace TenantDatabases.Operations.StackOutputs;
+namespace TenantDatabases.Fleet.Outputs;
 
 /// <summary>
 /// The owner passwords of the tenants, kept apart from <see cref="TenantTarget"/> so that no record that is
@@ -8,6 +8,7 @@ public sealed class TenantPasswords
 {
     private readonly Dictionary<string, string> byTenant;
 
+    /// <summary>Keeps a copy of <paramref name="byTenant"/>: tenant id to password.</summary>
     public TenantPasswords(IReadOnlyDictionary<string, string> byTenant) =>
         this.byTenant = new Dictionary<string, string>(byTenant, StringComparer.Ordinal);
 
@@ -17,9 +18,9 @@ public sealed class TenantPasswords
     /// <summary>Every password, for masking foreign text (exception messages) before it is shown.</summary>
     public IEnumerable<string> All => byTenant.Values;
 
-    /// <summary>Replaces every known password in <paramref name="text"/> with <c>***</c>.</summary>
-    public string Mask(string text) =>
-        byTenant.Values.Where(value => value.Length > 0).Aggregate(text, (current, secret) => current.Replace(secret, "***", StringComparison.Ordinal));
+    /// <summary>Masks every known password in <paramref name="text"/> (as <see cref="Secrets.SecretMask"/> does everywhere).</summary>
+    public string Mask(string text) => new Secrets.SecretMask(byTenant.Values).Apply(text);
 
+    /// <summary>How many passwords are held, never a value.</summary>
     public override string ToString() => $"{byTenant.Count} tenant password(s) (hidden)";
 }

@@ -1,4 +1,4 @@
-namespace TenantDatabases.Fleet.Tests.Configuration;
+namespace TenantDatabases.Fleet.Tests.Validation;
 
 public sealed class StackSettingsRulesTests
 {

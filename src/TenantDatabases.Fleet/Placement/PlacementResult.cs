@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TenantDatabases.Fleet.Placement;
 
 /// <summary>Where a new tenant goes and why, or why it cannot be placed.</summary>
@@ -5,10 +7,11 @@ namespace TenantDatabases.Fleet.Placement;
 /// <param name="Server">The chosen server; null when refused.</param>
 /// <param name="Rule">Which placement rule decided.</param>
 /// <param name="Explanation">A sentence for the operator: why this server, or why none.</param>
-public sealed record PlacementDecision(string TenantId, string? Server, PlacementRule Rule, string Explanation)
+public sealed record PlacementResult(string TenantId, string? Server, PlacementRule Rule, string Explanation)
 {
     /// <summary>True when a server was chosen.</summary>
-    public bool IsPlaced => Server is not null;
+    [MemberNotNullWhen(true, nameof(Server))]
+    public bool Succeeded => Server is not null;
 }
 
 /// <summary>The placement rules, in the order they are tried.</summary>

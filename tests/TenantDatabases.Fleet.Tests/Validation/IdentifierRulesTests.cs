@@ -1,9 +1,9 @@
 using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Validation;
 
-namespace TenantDatabases.Fleet.Tests.Naming;
+namespace TenantDatabases.Fleet.Tests.Validation;
 
-public sealed class HostileIdTests
+public sealed class IdentifierRulesTests
 {
     [Theory]
     [InlineData("")]
@@ -46,13 +46,4 @@ public sealed class HostileIdTests
     [Fact]
     public void EchoedIdsHideControlCharacters() =>
         Assert.DoesNotContain("\n", IdentifierRules.TenantIdProblem("bad\nid")!);
-
-    [Fact]
-    public void NamesAreDeterministicAndDistinctForDistinctNormalisedIds()
-    {
-        var ids = new[] { "a-b", "ab", "a-b-c", "a_bc", "abc" };
-        var names = ids.Select(id => TenantNaming.DatabaseName("tenant_", id)).ToList();
-        Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Equal(names, ids.Select(id => TenantNaming.DatabaseName("tenant_", id)));
-    }
 }

@@ -1,17 +1,20 @@
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Fleet.Planning;
 
-namespace TenantDatabases.Operations.Tests.StackOutputs;
+namespace TenantDatabases.Fleet.Tests.Outputs;
 
-public sealed class StackOutputsParserTests
+public sealed class StackOutputsReaderTests
 {
     private const string Entry = """{"server": "a", "region": "eu", "host": "127.0.0.1", "port": 5432, "database": "tenant_x", "username": "tenant_x_owner", "password": "s3cret-value"}""";
 
     [Fact]
     public void EntriesBecomeSecretFreeTargetsWithPasswordsKeptApart()
     {
-        var result = StackOutputsParser.Parse("""{"tenants": {"x": """ + Entry + """}, "servers": {}, "placements": {}}""", "outputs.json");
+        var result = StackOutputsReader.Read("""{"tenants": {"x": """ + Entry + """}, "servers": {}, "placements": {}}""", "outputs.json");
 
-        var outputs = result.Outputs!;
+        Assert.True(result.IsValid);
+        var outputs = result.Connections;
         var target = Assert.Single(outputs.Tenants);
         Assert.Equal(new TenantTarget("x", "a", "eu", "127.0.0.1", 5432, "tenant_x", "tenant_x_owner"), target);
         Assert.DoesNotContain("s3cret-value", target.ToString());
@@ -21,28 +24,30 @@ public sealed class StackOutputsParserTests
     }
 
     [Theory]
-    [InlineData("verify-full", Fleet.Model.SslMode.VerifyFull)]
-    [InlineData("require", Fleet.Model.SslMode.Require)]
-    [InlineData("disable", Fleet.Model.SslMode.Disable)]
-    public void TheServersSslModeIsKeptForTheTenantsConnections(string spelling, Fleet.Model.SslMode expected)
+    [InlineData("verify-full", SslMode.VerifyFull)]
+    [InlineData("require", SslMode.Require)]
+    [InlineData("disable", SslMode.Disable)]
+    public void TheServersSslModeIsKeptForTheTenantsConnections(string spelling, SslMode expected)
     {
         var entry = Entry.Replace("\"port\": 5432,", $"\"port\": 5432, \"sslMode\": \"{spelling}\",");
 
-        var result = StackOutputsParser.Parse("""{"tenants": {"x": """ + entry + "}}", "outputs.json");
+        var result = StackOutputsReader.Read("""{"tenants": {"x": """ + entry + "}}", "outputs.json");
 
-        Assert.Equal(expected, Assert.Single(result.Outputs!.Tenants).SslMode);
+        Assert.True(result.IsValid);
+        Assert.Equal(expected, Assert.Single(result.Connections.Tenants).SslMode);
     }
 
     [Fact]
     public void OutputsWithoutSslModeKeepPreferAndAnUnknownSslModeIsAProblemNamingTheChoices()
     {
-        var old = StackOutputsParser.Parse("""{"tenants": {"x": """ + Entry + "}}", "outputs.json");
-        var wrong = StackOutputsParser.Parse(
+        var old = StackOutputsReader.Read("""{"tenants": {"x": """ + Entry + "}}", "outputs.json");
+        var wrong = StackOutputsReader.Read(
             """{"tenants": {"x": """ + Entry.Replace("\"port\": 5432,", "\"port\": 5432, \"sslMode\": \"strict\",") +
             """, "y": """ + Entry.Replace("\"port\": 5432,", "\"port\": 0, \"sslMode\": 1,") + "}}", "outputs.json");
 
-        Assert.Equal(Fleet.Model.SslMode.Prefer, Assert.Single(old.Outputs!.Tenants).SslMode);
-        Assert.Null(wrong.Outputs);
+        Assert.True(old.IsValid);
+        Assert.Equal(SslMode.Prefer, Assert.Single(old.Connections.Tenants).SslMode);
+        Assert.Null(wrong.Connections);
         Assert.Contains("outputs.json: tenants.x.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);
         Assert.Contains("outputs.json: tenants.y.sslMode: must be one of disable, allow, prefer, require, verify-ca, verify-full (the server's sslMode).", wrong.Problems);
         Assert.Contains("outputs.json: tenants.y.port: must be a TCP port (1-65535).", wrong.Problems);
@@ -51,25 +56,25 @@ public sealed class StackOutputsParserTests
     [Fact]
     public void TenantsWithoutShowSecretsAreRefusedWithTheFix()
     {
-        var result = StackOutputsParser.Parse("""{"tenants": "[secret]"}""", "outputs.json");
+        var result = StackOutputsReader.Read("""{"tenants": "[secret]"}""", "outputs.json");
 
-        Assert.Null(result.Outputs);
+        Assert.Null(result.Connections);
         Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
 
     [Fact]
     public void MalformedJsonIsUnreadableAndNamesTheSource()
     {
-        var result = StackOutputsParser.Parse("{\"tenants\": {", "outputs.json");
+        var result = StackOutputsReader.Read("{\"tenants\": {", "outputs.json");
 
-        Assert.True(result.Unreadable);
+        Assert.True(result.IsUsageProblem);
         Assert.StartsWith("outputs.json: not valid JSON", Assert.Single(result.Problems));
     }
 
     [Fact]
     public void EveryBadFieldOfEveryEntryIsReportedAtOnceWithoutItsValue()
     {
-        var result = StackOutputsParser.Parse(
+        var result = StackOutputsReader.Read(
             """
             {"tenants": {
               "Bad Id": {"server": "a", "region": "eu", "host": "h", "port": 5432, "database": "d", "username": "u", "password": "pw-one"},
@@ -78,12 +83,48 @@ public sealed class StackOutputsParserTests
             }}
             """, "outputs.json");
 
-        Assert.Null(result.Outputs);
-        Assert.False(result.Unreadable);
+        Assert.Null(result.Connections);
+        Assert.False(result.IsUsageProblem);
         Assert.Contains("outputs.json: tenants.Bad Id: the tenant id must be lower-case letters, digits, '-' or '_' (as the stack configuration requires).", result.Problems);
         Assert.Contains("outputs.json: tenants.no-host.host: missing.", result.Problems);
         Assert.Contains("outputs.json: tenants.no-host.port: must be a TCP port (1-65535).", result.Problems);
         Assert.Contains(result.Problems, p => p.StartsWith("outputs.json: tenants.long-name.database: must be a PostgreSQL name"));
         Assert.DoesNotContain(result.Problems, p => p.Contains("pw-"));
+    }
+
+    [Fact]
+    public void NonObjectOutputsAreAProblem()
+    {
+        var result = StackOutputsReader.Read("[1, 2]", "outputs.json");
+
+        Assert.Null(result.Deployment);
+        Assert.Contains("must be a JSON object", Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public void WhatTheSchemaWritesTheReaderReadsBackWithThePreviousDeployment()
+    {
+        var target = new TenantTarget("x", "a", "", "db.internal", 6432, "tenant_x", "tenant_x_owner", SslMode.VerifyFull);
+        var json = StackOutputsSchema.Json(
+            [(target, "s3cret-value")], [new ServerOutput("a", "db.internal", 6432, "", 1)], [new PlacementOutput("x", "a", "tenant_x", "tenant_x_owner")]);
+
+        var result = StackOutputsReader.Read(json, "outputs.json");
+
+        Assert.True(result.IsValid);
+        Assert.Equal(target, Assert.Single(result.Connections.Tenants));
+        Assert.Equal("s3cret-value", result.Connections.Passwords.For("x"));
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), result.Deployment.Tenants["x"]);
+    }
+
+    [Fact]
+    public void OutputsWithoutShowSecretsStillGiveThePreviousDeploymentFromThePlacements()
+    {
+        var result = StackOutputsReader.Read(
+            """{"tenants": "[secret]", "placements": {"x": {"server": "a", "database": "tenant_x", "role": "tenant_x_owner"}}}""", "outputs.json");
+
+        Assert.False(result.IsValid);
+        Assert.False(result.IsUsageProblem);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), Assert.Single(result.Deployment!.Tenants.Values));
+        Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pulumi;
+using TenantDatabases.Fleet.Configuration;
 
 namespace TenantDatabases.Infra.Configuration;
 
@@ -8,13 +9,13 @@ namespace TenantDatabases.Infra.Configuration;
 /// reaches the program decrypted inside the <c>servers</c> object, so every password is wrapped as a
 /// secret output here and its value never leaves one.
 /// </summary>
-internal sealed class ServerPasswords(Output<JsonElement> servers)
+internal sealed class AdminPasswordOutputs(Output<JsonElement> servers)
 {
     /// <summary>Only after Fleet accepted the configuration: <c>servers</c> is then a map of servers with passwords.</summary>
-    public static ServerPasswords Read(Config config) =>
-        new(config.RequireSecretObject<JsonElement>(ProjectConfigKeys.Servers));
+    public static AdminPasswordOutputs Read(Config config) =>
+        new(config.RequireSecretObject<JsonElement>(ConfigKeys.Servers));
 
     public Output<string> For(string serverName) =>
         Output.CreateSecret(servers.Apply(all =>
-            all.GetProperty(serverName).GetProperty(ProjectConfigKeys.Password).GetString() ?? ""));
+            all.GetProperty(serverName).GetProperty(ConfigKeys.Password).GetString() ?? ""));
 }

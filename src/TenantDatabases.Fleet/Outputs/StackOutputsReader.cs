@@ -1,0 +1,74 @@
+using System.Text.Json;
+using TenantDatabases.Fleet.Planning;
+
+namespace TenantDatabases.Fleet.Outputs;
+
+/// <summary>
+/// The one reader of <c>pulumi stack output --json [--show-secrets]</c>. It gives the previous deployment from the
+/// non-secret <c>placements</c> output when present, else from <c>tenants</c> when that is an object (a secret
+/// printed as <c>"[secret]"</c> means "unknown"); and it gives the tenants' connections, which need --show-secrets.
+/// </summary>
+public static class StackOutputsReader
+{
+    /// <summary>Reads <paramref name="json"/>; <paramref name="source"/> names where it came from in every problem.</summary>
+    public static StackOutputsResult Read(string json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            // Line and position only: the text around them may hold a password.
+            return StackOutputsResult.Unreadable(
+                $"{source}: not valid JSON (line {(error.LineNumber ?? 0) + 1}, column {(error.BytePositionInLine ?? 0) + 1}). " +
+                "Pass what 'pulumi stack output --json' prints (with --show-secrets for migrate and verify), not JSON edited by hand.");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new StackOutputsResult(null, null,
+                    [$"{source}: the stack outputs must be a JSON object (the output of 'pulumi stack output --json')."]);
+            }
+            var problems = new List<string>();
+            var connections = TenantConnectionsReader.Read(root, source, problems);
+            return new StackOutputsResult(PreviousDeploymentOf(root), connections, problems);
+        }
+    }
+
+    private static PreviousDeployment PreviousDeploymentOf(JsonElement root)
+    {
+        if (root.TryGetProperty(StackOutputsSchema.PlacementsKey, out var placements) && placements.ValueKind == JsonValueKind.Object)
+        {
+            return FromEntries(placements, StackOutputsSchema.PlacementFields.Server, StackOutputsSchema.PlacementFields.Database);
+        }
+        if (root.TryGetProperty(StackOutputsSchema.TenantsKey, out var tenants))
+        {
+            return tenants.ValueKind == JsonValueKind.Object
+                ? FromEntries(tenants, StackOutputsSchema.TenantFields.Server, StackOutputsSchema.TenantFields.Database)
+                : new PreviousDeployment(new Dictionary<string, DeployedTenant>(), TenantsKnown: false);
+        }
+        return PreviousDeployment.None;
+    }
+
+    private static PreviousDeployment FromEntries(JsonElement entries, string serverField, string databaseField)
+    {
+        var deployed = new Dictionary<string, DeployedTenant>(StringComparer.Ordinal);
+        foreach (var property in entries.EnumerateObject())
+        {
+            deployed[property.Name] = new DeployedTenant(property.Name, Text(property.Value, serverField), Text(property.Value, databaseField));
+        }
+        return new PreviousDeployment(deployed, TenantsKnown: true);
+    }
+
+    private static string? Text(JsonElement entry, string name) =>
+        entry.ValueKind == JsonValueKind.Object
+        && entry.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { } text && text != StackOutputsSchema.HiddenSecret
+            ? text
+            : null;
+}
