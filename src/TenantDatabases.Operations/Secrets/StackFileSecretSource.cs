@@ -22,9 +22,14 @@ public static class StackFileSecretSource
         {
             // The CLI would need the same passphrase, so it is no fallback here.
             var (passphrase, failure) = PassphraseSource.Read(environment, stack);
-            return passphrase is null
-                ? SecretsOutcome.Missing(failure!, StackFilePasswords.SourceName)
-                : StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase);
+            if (passphrase is null)
+            {
+                return SecretsOutcome.Missing(failure!, StackFilePasswords.SourceName);
+            }
+            var outcome = StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase);
+            return outcome.Failure is not null && PassphraseSource.IsSetButEmpty(environment)
+                ? outcome with { Failure = $"{PassphraseSource.EmptyVariableNote}{Environment.NewLine}{outcome.Failure}" }
+                : outcome;
         }
         if (!PulumiCliConfig.IsAvailable)
         {
