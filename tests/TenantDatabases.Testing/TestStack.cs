@@ -29,7 +29,6 @@ public sealed class TestStack : IDisposable
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), "name: tenant-databases\nruntime: dotnet\n");
         var crypter = PassphraseCrypter.CreateNew(passphrase);
         var yaml = new StringBuilder()
-            .AppendLine("secretsprovider: passphrase")
             .AppendLine($"encryptionsalt: {crypter.EncryptionSalt}")
             .AppendLine("config:")
             .AppendLine("  tenant-databases:protect: false")

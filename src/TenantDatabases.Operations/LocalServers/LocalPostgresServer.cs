@@ -143,10 +143,11 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
     {
         Directory.CreateDirectory(spec.DataDirectory);
         await HandToServerUserAsync(spec.RootDirectory, cancellationToken);
+        // No --no-instructions: initdb 13 lacks it, and its advice is captured, never shown.
         List<string> arguments =
         [
             "-D", spec.DataDirectory, "-U", BootstrapSuperuser, "--encoding=UTF8", "--no-locale",
-            "--auth-local=trust", "--auth-host=scram-sha-256", "--no-instructions",
+            "--auth-local=trust", "--auth-host=scram-sha-256",
         ];
         if (!spec.Durable)
         {

@@ -3,6 +3,7 @@ namespace TenantDatabases.Operations.Secrets;
 /// <summary>
 /// The passphrase of a passphrase-protected stack, from the same environment variables the Pulumi CLI
 /// reads: <c>PULUMI_CONFIG_PASSPHRASE</c>, else the file named by <c>PULUMI_CONFIG_PASSPHRASE_FILE</c>.
+/// As in the CLI, a variable that is set but empty is the empty passphrase and the file is then ignored.
 /// </summary>
 public static class PassphraseSource
 {
@@ -14,6 +15,14 @@ public static class PassphraseSource
 
     /// <summary>The dev stack's passphrase (Pulumi.dev.yaml only; it protects nothing real).</summary>
     public const string DevPassphrase = "tenantdb-dev-passphrase";
+
+    /// <summary>What a decrypt problem adds when <see cref="IsSetButEmpty"/>: the usual cause is a CI secret that does not exist.</summary>
+    public const string EmptyVariableNote =
+        $"{Variable} is set but empty (a CI secret that does not exist arrives as \"\"), so the empty passphrase was used " +
+        $"and {FileVariable} was ignored, as the Pulumi CLI does. Set {Variable} to the stack's passphrase, or unset it to use {FileVariable}.";
+
+    /// <summary>True when <c>PULUMI_CONFIG_PASSPHRASE</c> is set to the empty string.</summary>
+    public static bool IsSetButEmpty(Func<string, string?> environment) => environment(Variable) is "";
 
     /// <summary>The passphrase, or a problem that says which variable to set (and never what was in it).</summary>
     public static PassphraseResult Read(Func<string, string?> environment, string stack)

@@ -23,9 +23,14 @@ public static class StackFileSecretSource
         {
             // The CLI would need the same passphrase, so it is no fallback here.
             var passphrase = PassphraseSource.Read(environment, stack);
-            return passphrase.Succeeded
-                ? StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase.Passphrase)
-                : SecretsResult.Missing(passphrase.Problem, StackFilePasswords.SourceName);
+            if (!passphrase.Succeeded)
+            {
+                return SecretsResult.Missing(passphrase.Problem, StackFilePasswords.SourceName);
+            }
+            var decrypted = StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase.Passphrase);
+            return decrypted.Problem is not null && PassphraseSource.IsSetButEmpty(environment)
+                ? decrypted with { Problem = $"{PassphraseSource.EmptyVariableNote}{Environment.NewLine}{decrypted.Problem}" }
+                : decrypted;
         }
         if (PulumiCli.Find() is not { } pulumi)
         {

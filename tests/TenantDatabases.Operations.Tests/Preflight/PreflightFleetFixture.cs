@@ -23,6 +23,9 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
     public PreflightReport Report { get; private set; } = null!;
     public CapturingLoggerFactory Logs { get; } = new();
 
+    /// <summary>What a server without fault reports: ok, or the version warning on PostgreSQL 13 and 14.</summary>
+    public CheckStatus HealthyStatus { get; private set; }
+
     public IEnumerable<string> Passwords => [Server.AdminPassword, NoCreateDbPassword, NoCreateRolePassword, WrongPassword];
 
     public ServerReport Of(string name) => Report.Servers.Single(server => server.Server == name);
@@ -62,6 +65,7 @@ public sealed class PreflightFleetFixture : IAsyncLifetime
             await session.OpenAsync();
             others.Add(session);
         }
+        HealthyStatus = await Server.VersionNumberAsync() >= ServerStateChecks.RecommendedVersion ? CheckStatus.Ok : CheckStatus.Warning;
         Report = await FleetPreflight.RunAsync("test", targets, Timeout, Logs);
         foreach (var session in others)
         {

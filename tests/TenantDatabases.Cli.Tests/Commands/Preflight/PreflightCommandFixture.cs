@@ -17,11 +17,15 @@ public sealed class PreflightCommandFixture : IAsyncLifetime
     public string MixedConfigJson { get; private set; } = null!;
     public IReadOnlyList<string> Passwords => [Server.AdminPassword, WrongPassword, Passphrase];
 
+    /// <summary>The status a faultless server reports: "ok", or "warning" for the version on PostgreSQL 13 and 14.</summary>
+    public string HealthyStatus { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         // Accepts connections into its backlog and never answers.
         silent.Start();
         Server = await TestPostgresServer.StartAsync("cli-preflight");
+        HealthyStatus = await Server.VersionNumberAsync() >= 150000 ? "ok" : "warning";
         await Server.Server.ExecuteAsSuperuserAsync("CREATE DATABASE tenant_shop");
         var healthy = new TestStackServer("main", Server.Port, Server.AdminPassword);
         TestStackServer[] mixed =
