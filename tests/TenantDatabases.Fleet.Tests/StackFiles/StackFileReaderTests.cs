@@ -74,12 +74,4 @@ public sealed class StackFileReaderTests
         Assert.Null(result.File);
         Assert.Contains("nests deeper", Assert.Single(result.Problems).Message);
     }
-
-    [Fact]
-    public void AnchorsAndAliasesAreResolved()
-    {
-        var result = StackFileReader.Parse("f", "config:\n  a: &x {port: 1}\n  b: *x\n");
-        var alias = Assert.IsType<ConfigMap>(result.File!.Config["b"]);
-        Assert.Equal("1", Assert.IsType<ConfigScalar>(alias["port"]).Text);
-    }
 }
