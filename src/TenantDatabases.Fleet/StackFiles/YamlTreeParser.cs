@@ -20,6 +20,21 @@ internal static class YamlTreeParser
     public static YamlNode? ParseFirstDocument(string text)
     {
         var parser = new Parser(new StringReader(text));
+        try
+        {
+            return ParseFirstDocument(parser);
+        }
+        catch (Exception error) when (error is not YamlException)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException on some malformed flow collections
+            // (": {" then a plain scalar at column 1); it is malformed YAML like any other.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "The YAML cannot be read past this point (is a '{' or '[' left open?).", error);
+        }
+    }
+
+    private static YamlNode? ParseFirstDocument(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (!parser.TryConsume<DocumentStart>(out _))
         {

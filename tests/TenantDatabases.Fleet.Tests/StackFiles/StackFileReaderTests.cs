@@ -74,4 +74,16 @@ public sealed class StackFileReaderTests
         Assert.Null(result.File);
         Assert.Contains("nests deeper", Assert.Single(result.Problems).Message);
     }
+
+    [Fact]
+    public void AScannerFailureOfYamlDotNetIsAProblemNotACrash()
+    {
+        // Found by fuzzing: YamlDotNet 18.1's scanner throws InvalidOperationException on this input.
+        var result = StackFileReader.Parse("Pulumi.open.yaml", "config: {\nservers\n");
+
+        Assert.Null(result.File);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("cannot be read past this point", problem.Message);
+        Assert.NotNull(problem.Location);
+    }
 }
