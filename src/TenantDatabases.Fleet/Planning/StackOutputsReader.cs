@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TenantDatabases.Fleet.Configuration;
 
 namespace TenantDatabases.Fleet.Planning;
 
@@ -17,6 +18,10 @@ public static class StackOutputsReader
         if (root.ValueKind != JsonValueKind.Object)
         {
             return (null, "The stack outputs must be a JSON object (the output of 'pulumi stack output --json').");
+        }
+        if (!JsonStringCheck.AllReadable(root))
+        {
+            return (null, "The stack outputs hold a string that escapes a lone surrogate such as \\uD800; write them again with 'pulumi stack output --json'.");
         }
         if (root.TryGetProperty("placements", out var placements) && placements.ValueKind == JsonValueKind.Object)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
 
@@ -23,16 +24,23 @@ public static partial class StackOutputsParser
         {
             document = JsonDocument.Parse(json);
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or ArgumentException)
         {
-            // The message of JsonException names line and position, never the content.
-            return StackOutputsResult.Failed($"{source}: not valid JSON ({error.Message}). Pass the output of 'pulumi stack output --json --show-secrets'.", unreadable: true);
+            // Only the position: JsonException's message can quote the rest of the text, passwords included.
+            // An ArgumentException says the text holds a lone UTF-16 surrogate, which no UTF-8 JSON can.
+            return StackOutputsResult.Failed($"{source}: not valid JSON ({Position(error)}). Pass the output of 'pulumi stack output --json --show-secrets'.", unreadable: true);
         }
         using (document)
         {
-            return ParseDocument(document.RootElement, source);
+            return JsonStringCheck.AllReadable(document.RootElement)
+                ? ParseDocument(document.RootElement, source)
+                : StackOutputsResult.Failed($"{source}: not valid JSON (a string escapes a lone surrogate such as \\uD800). Pass the output of 'pulumi stack output --json --show-secrets'.", unreadable: true);
         }
     }
+
+    private static string Position(Exception error) => error is JsonException { LineNumber: { } line, BytePositionInLine: { } column }
+        ? $"line {line + 1}, byte {column + 1}"
+        : "it holds an invalid character";
 
     private static StackOutputsResult ParseDocument(JsonElement root, string source)
     {
