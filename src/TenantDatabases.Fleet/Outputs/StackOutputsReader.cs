@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Planning;
 
 namespace TenantDatabases.Fleet.Outputs;
@@ -18,16 +19,19 @@ public static class StackOutputsReader
         {
             document = JsonDocument.Parse(json);
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or ArgumentException)
         {
-            // Line and position only: the text around them may hold a password.
-            return StackOutputsResult.Unreadable(
-                $"{source}: not valid JSON (line {(error.LineNumber ?? 0) + 1}, column {(error.BytePositionInLine ?? 0) + 1}). " +
-                "Pass what 'pulumi stack output --json' prints (with --show-secrets for migrate and verify), not JSON edited by hand.");
+            // Only the position: JsonException's message can quote the rest of the text, passwords included.
+            // An ArgumentException says the text holds a lone UTF-16 surrogate, which no UTF-8 JSON can.
+            return StackOutputsResult.Unreadable($"{source}: not valid JSON ({Position(error)}). " + Fix);
         }
         using (document)
         {
             var root = document.RootElement;
+            if (!JsonStringCheck.AllReadable(root))
+            {
+                return StackOutputsResult.Unreadable($"{source}: not valid JSON (a string escapes a lone surrogate such as \\uD800). " + Fix);
+            }
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return new StackOutputsResult(null, null,
@@ -38,6 +42,13 @@ public static class StackOutputsReader
             return new StackOutputsResult(PreviousDeploymentOf(root), connections, problems);
         }
     }
+
+    private const string Fix =
+        "Pass what 'pulumi stack output --json' prints (with --show-secrets for migrate and verify), not JSON edited by hand.";
+
+    private static string Position(Exception error) => error is JsonException { LineNumber: { } line, BytePositionInLine: { } column }
+        ? $"line {line + 1}, column {column + 1}"
+        : "it holds an invalid character";
 
     private static PreviousDeployment PreviousDeploymentOf(JsonElement root)
     {

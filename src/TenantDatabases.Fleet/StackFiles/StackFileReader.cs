@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Validation;
 using YamlDotNet.Core;
@@ -14,12 +16,23 @@ public static class StackFileReader
     /// <summary>The config path of problems with the file as a whole (syntax, unreadable).</summary>
     public const string FileProblemPath = "yaml";
 
+    /// <summary>
+    /// The largest stack file read, in bytes. A stack of 200 servers and 10,000 tenants is under 1 MB;
+    /// 4 MiB leaves room for any real fleet while a hostile file is refused before it is read or parsed.
+    /// </summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
     /// <summary>Reads and parses the file at <paramref name="path"/>; the only IO in Fleet.</summary>
     public static StackFileResult Read(string path)
     {
         string text;
         try
         {
+            var size = new FileInfo(path).Length;
+            if (size > MaxFileBytes)
+            {
+                return new StackFileResult(null, [TooLarge(size)]);
+            }
             text = File.ReadAllText(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -34,10 +47,20 @@ public static class StackFileReader
     /// <summary>Parses stack file text; <paramref name="path"/> is only recorded, never opened.</summary>
     public static StackFileResult Parse(string path, string yamlText)
     {
+        var size = Encoding.UTF8.GetByteCount(yamlText);
+        if (size > MaxFileBytes)
+        {
+            return new StackFileResult(null, [TooLarge(size)]);
+        }
         YamlNode? root;
         try
         {
             root = YamlTreeParser.ParseFirstDocument(yamlText);
+        }
+        catch (RefusedYamlException refused)
+        {
+            return new StackFileResult(null, [new ConfigProblem(ProblemSeverity.Error, FileProblemPath,
+                refused.Problem, refused.Fix, YamlConfigValues.Location(refused.Start))]);
         }
         catch (YamlException error)
         {
@@ -79,6 +102,12 @@ public static class StackFileReader
         }
         return new StackFileResult(new StackFile(path, secretsProvider, encryptionSalt, config), problems);
     }
+
+    // No location, like an unreadable file: the command prints only the message, so it carries the fix too.
+    private static ConfigProblem TooLarge(long size) => new(ProblemSeverity.Error, FileProblemPath,
+        string.Create(CultureInfo.InvariantCulture, $"The stack file is {size:N0} bytes, more than the {MaxFileBytes:N0} bytes (4 MiB) a stack file may hold, so it was not read; ") +
+        "check that it is the stack's settings file, and split a fleet this large across several stacks.",
+        "Check that the file is the stack's settings file, and split a fleet this large across several stacks.");
 
     private static string? ReadTopLevelText(YamlMappingNode top, string key, List<ConfigProblem> problems)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using TenantDatabases.Fleet.Model;
 using YamlDotNet.Core;
@@ -15,10 +16,18 @@ public static partial class TenantEntryWriter
     /// <summary>The text with the tenant added (with its required <paramref name="region"/> when given), or why it cannot be added.</summary>
     public static StackFileEditResult AddTenant(string yamlText, string tenantId, string server, string? region = null)
     {
+        if (Encoding.UTF8.GetByteCount(yamlText) > StackFileReader.MaxFileBytes)
+        {
+            return StackFileEditResult.Refused($"The stack file is larger than the {StackFileReader.MaxFileBytes / (1024 * 1024)} MiB a stack file may hold.");
+        }
         YamlNode? root;
         try
         {
             root = YamlTreeParser.ParseFirstDocument(yamlText);
+        }
+        catch (RefusedYamlException refused)
+        {
+            return StackFileEditResult.Refused($"Line {refused.Start.Line}, column {refused.Start.Column}: {refused.Problem} {refused.Fix}");
         }
         catch (YamlException error)
         {

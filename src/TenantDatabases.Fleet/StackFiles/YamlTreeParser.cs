@@ -6,21 +6,41 @@ namespace TenantDatabases.Fleet.StackFiles;
 /// <summary>
 /// Builds a positioned <see cref="YamlNode"/> tree from YAML text with YamlDotNet's event parser.
 /// Throws <see cref="YamlException"/> (with its position) on malformed YAML, a duplicate key or a
-/// non-scalar key; the reader turns that into a problem.
+/// non-scalar key, and <see cref="RefusedYamlException"/> on an anchor or an alias; the reader turns
+/// either into a problem.
 /// </summary>
+/// <remarks>
+/// Anchors and aliases are refused at the first event that carries one, so nothing is ever expanded:
+/// ten nested levels of aliases each repeating the one below ten times ("billion laughs") would
+/// otherwise expand to a billion nodes. Pulumi never writes them and a stack file needs none.
+/// </remarks>
 internal static class YamlTreeParser
 {
     /// <summary>The first document's root, or null for an empty stream.</summary>
     public static YamlNode? ParseFirstDocument(string text)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        try
+        {
+            return ParseFirstDocument(parser);
+        }
+        catch (Exception error) when (error is not YamlException)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException on some malformed flow collections
+            // (": {" then a plain scalar at column 1); it is malformed YAML like any other.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "The YAML cannot be read past this point (is a '{' or '[' left open?).", error);
+        }
+    }
+
+    private static YamlNode? ParseFirstDocument(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (!parser.TryConsume<DocumentStart>(out _))
         {
             return null;
         }
-        var root = ParseNode(parser, anchors);
+        var root = ParseNode(parser);
         parser.Consume<DocumentEnd>();
         // Let the scanner look at the rest of the stream, so trailing garbage is reported too.
         while (parser.MoveNext())
@@ -32,45 +52,34 @@ internal static class YamlTreeParser
     // Stack files nest four levels deep; a limit keeps hostile nesting from exhausting the stack.
     private const int MaxDepth = 64;
 
-    private static YamlNode ParseNode(IParser parser, Dictionary<string, YamlNode> anchors, int depth = 0)
+    private const string AnchorFix = "Write the value out in full wherever it is used; stack files take no anchors (&name) or aliases (*name), and Pulumi never writes them.";
+
+    private static YamlNode ParseNode(IParser parser, int depth = 0)
     {
         if (depth > MaxDepth)
         {
             var at = parser.Current?.Start ?? Mark.Empty;
             throw new YamlException(at, at, $"The YAML nests deeper than {MaxDepth} levels.");
         }
-        if (parser.TryConsume<AnchorAlias>(out var alias))
+        switch (parser.Current)
         {
-            return anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
-                : throw new YamlException(alias.Start, alias.End, $"The alias *{alias.Value.Value} names no anchor.");
+            case AnchorAlias alias:
+                throw new RefusedYamlException(alias.Start, alias.End, "The file uses a YAML alias (*name); a stack file may not use aliases.", AnchorFix);
+            case NodeEvent { Anchor.IsEmpty: false } anchored:
+                throw new RefusedYamlException(anchored.Start, anchored.End, "The file uses a YAML anchor (&name); a stack file may not use anchors or aliases.", AnchorFix);
         }
-        YamlNode node;
-        AnchorName anchor;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            node = new YamlScalarNode(scalar.Value, scalar.Style, scalar.Start, scalar.End);
-            anchor = scalar.Anchor;
+            return new YamlScalarNode(scalar.Value, scalar.Style, scalar.Start, scalar.End);
         }
-        else if (parser.TryConsume<MappingStart>(out var mappingStart))
+        if (parser.TryConsume<MappingStart>(out var mappingStart))
         {
-            node = ParseMapping(parser, anchors, mappingStart, depth);
-            anchor = mappingStart.Anchor;
+            return ParseMapping(parser, mappingStart, depth);
         }
-        else
-        {
-            var sequenceStart = parser.Consume<SequenceStart>();
-            node = ParseSequence(parser, anchors, sequenceStart, depth);
-            anchor = sequenceStart.Anchor;
-        }
-        if (!anchor.IsEmpty)
-        {
-            anchors[anchor.Value] = node;
-        }
-        return node;
+        return ParseSequence(parser, parser.Consume<SequenceStart>(), depth);
     }
 
-    private static YamlSequenceNode ParseSequence(IParser parser, Dictionary<string, YamlNode> anchors, SequenceStart start, int depth)
+    private static YamlSequenceNode ParseSequence(IParser parser, SequenceStart start, int depth)
     {
         var items = new List<YamlNode>();
         while (true)
@@ -80,11 +89,11 @@ internal static class YamlTreeParser
                 var isFlow = start.Style == SequenceStyle.Flow;
                 return new YamlSequenceNode(items, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
-            items.Add(ParseNode(parser, anchors, depth + 1));
+            items.Add(ParseNode(parser, depth + 1));
         }
     }
 
-    private static YamlMappingNode ParseMapping(IParser parser, Dictionary<string, YamlNode> anchors, MappingStart start, int depth)
+    private static YamlMappingNode ParseMapping(IParser parser, MappingStart start, int depth)
     {
         var entries = new List<YamlMappingEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -95,7 +104,7 @@ internal static class YamlTreeParser
                 var isFlow = start.Style == MappingStyle.Flow;
                 return new YamlMappingNode(entries, isFlow, start.Start, isFlow ? PastClosingBracket(end) : end.End);
             }
-            if (ParseNode(parser, anchors, depth + 1) is not YamlScalarNode key)
+            if (ParseNode(parser, depth + 1) is not YamlScalarNode key)
             {
                 var at = parser.Current?.Start ?? start.Start;
                 throw new YamlException(at, at, "A mapping key must be a plain value, not a mapping or a list.");
@@ -104,7 +113,7 @@ internal static class YamlTreeParser
             {
                 throw new YamlException(key.Start, key.End, $"Duplicate key '{key.Value}'.");
             }
-            entries.Add(new YamlMappingEntry(key, ParseNode(parser, anchors, depth + 1)));
+            entries.Add(new YamlMappingEntry(key, ParseNode(parser, depth + 1)));
         }
     }
 

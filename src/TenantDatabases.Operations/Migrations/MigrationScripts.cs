@@ -90,6 +90,7 @@ public sealed partial class MigrationScripts
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"^(\d{1,9})_[A-Za-z0-9_.-]+\.sql$")]
+    // [0-9], not \d: \d matches every Unicode digit, which long.Parse refuses.
+    [GeneratedRegex(@"^([0-9]{1,9})_[A-Za-z0-9_.-]+\.sql$")]
     private static partial Regex NumberedName();
 }

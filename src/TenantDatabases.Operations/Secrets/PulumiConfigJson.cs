@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TenantDatabases.Fleet.Configuration;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -29,6 +30,15 @@ public sealed class PulumiConfigJson
         {
             // The parser's message quotes no content beyond a position.
             return PulumiConfigJsonResult.Refused($"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
+        }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate: text that no UTF-8 JSON can hold.
+            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (it holds an invalid character): expected the output of 'pulumi config --json --show-secrets'.");
+        }
+        if (!JsonStringCheck.AllReadable(root))
+        {
+            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (a string escapes a lone surrogate such as \\uD800): expected the output of 'pulumi config --json --show-secrets'.");
         }
         if (root.ValueKind != JsonValueKind.Object)
         {

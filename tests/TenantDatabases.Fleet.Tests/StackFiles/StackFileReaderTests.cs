@@ -76,10 +76,14 @@ public sealed class StackFileReaderTests
     }
 
     [Fact]
-    public void AnchorsAndAliasesAreResolved()
+    public void AScannerFailureOfYamlDotNetIsAProblemNotACrash()
     {
-        var result = StackFileReader.Parse("f", "config:\n  a: &x {port: 1}\n  b: *x\n");
-        var alias = Assert.IsType<ConfigMap>(result.File!.Config["b"]);
-        Assert.Equal("1", Assert.IsType<ConfigScalar>(alias["port"]).Text);
+        // Found by fuzzing: YamlDotNet 18.1's scanner throws InvalidOperationException on this input.
+        var result = StackFileReader.Parse("Pulumi.open.yaml", "config: {\nservers\n");
+
+        Assert.Null(result.File);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("cannot be read past this point", problem.Message);
+        Assert.NotNull(problem.Location);
     }
 }
