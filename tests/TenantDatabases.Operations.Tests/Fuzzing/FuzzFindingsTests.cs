@@ -12,7 +12,7 @@ public sealed class FuzzFindingsTests
         var problem = Assert.Single(OutsideInputParsers.StackOutputs(json).Problems);
 
         Assert.DoesNotContain(JsonInputFuzzTests.FirstSecret, problem);
-        Assert.StartsWith("outputs.json: not valid JSON (line 9, byte 20)", problem);
+        Assert.StartsWith("outputs.json: not valid JSON (line 9, column 20)", problem);
     }
 
     [Fact]
