@@ -2,4 +2,4 @@ using Pulumi;
 using TenantDatabases.Infra;
 
 // The stack body lives in TenantDatabasesStack so that the tests run exactly what `pulumi up` runs.
-return await Deployment.RunAsync(() => TenantDatabasesStack.Declare());
+return await Deployment.RunAsync(TenantDatabasesStack.DeclareAsync);

@@ -2,6 +2,7 @@ using Pulumi;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Infra.Configuration;
+using TenantDatabases.Infra.Deployments;
 using TenantDatabases.Infra.Outputs;
 using TenantDatabases.Infra.Servers;
 using TenantDatabases.Infra.Tenants;
@@ -9,14 +10,17 @@ using TenantDatabases.Infra.Tenants;
 namespace TenantDatabases.Infra;
 
 /// <summary>
-/// The Pulumi program: reads the stack's configuration once, lets Fleet validate and plan it, and
-/// declares what the plan says. Every decision is Fleet's; this only copies plan fields into resources.
+/// The Pulumi program: reads the stack's configuration once, lets Fleet validate and plan it, lets Fleet compare
+/// the plan with the stack's last deployment, and declares what the plan says. Every decision is Fleet's; this
+/// only copies plan fields into resources.
 /// </summary>
 public static class TenantDatabasesStack
 {
     /// <summary>Declares the stack's resources and returns its outputs.</summary>
-    /// <exception cref="RunException">The configuration is invalid; nothing was declared.</exception>
-    public static IDictionary<string, object?> Declare()
+    /// <exception cref="RunException">
+    /// The configuration is invalid, or it would move a deployed tenant (or lose one in another way): nothing was declared.
+    /// </exception>
+    public static async Task<IDictionary<string, object?>> DeclareAsync()
     {
         var config = new Config();
         var stackFile = $"Pulumi.{Deployment.Instance.StackName}.yaml";
@@ -25,12 +29,18 @@ public static class TenantDatabasesStack
         {
             throw ConfigurationRejection.For(validation.Problems, stackFile);
         }
-        foreach (var warning in validation.Warnings)
+        var plan = FleetPlanner.Plan(configuration);
+        // Before any resource is declared: a refusal must leave every server and the state as they were.
+        var comparison = PlanComparison.Compare(plan, await LastDeployment.ReadAsync());
+        if (comparison.Errors.Any())
+        {
+            throw ConfigurationRejection.ForChanges(comparison, stackFile);
+        }
+        foreach (var warning in validation.Warnings.Concat(comparison.Problems))
         {
             Log.Warn(warning.Format(stackFile));
         }
 
-        var plan = FleetPlanner.Plan(configuration);
         var adminPasswords = AdminPasswordOutputs.Read(config);
         var providers = plan.Servers.ToDictionary(
             server => server.Name,

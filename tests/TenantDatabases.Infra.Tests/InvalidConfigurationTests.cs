@@ -35,17 +35,17 @@ public sealed class InvalidConfigurationTests
             PulumiConfigValues.FromRaw(config.Raw.Select(pair => (pair.Key, (string?)pair.Value))), ConfigOrigin.PulumiConfig);
         Assert.True(expected.Errors.Count() >= 2, "the invalid stack has at least two problems");
 
-        var (error, registered) = await TestDeployment.FailAsync(config);
+        var rejected = await TestDeployment.FailAsync(config);
 
-        var runError = Assert.IsType<RunException>(error);
-        Assert.Contains("Pulumi.dev.yaml", runError.Message);
+        var message = rejected.RunErrorMessage;
+        Assert.Contains("Pulumi.dev.yaml", message);
         Assert.All(expected.Problems, problem =>
         {
-            Assert.Contains(problem.Path, runError.Message);
-            Assert.Contains(problem.Message, runError.Message);
-            Assert.Contains(problem.Fix, runError.Message);
+            Assert.Contains(problem.Path, message);
+            Assert.Contains(problem.Message, message);
+            Assert.Contains(problem.Fix, message);
         });
-        Assert.Empty(registered);
+        Assert.Empty(rejected.Registered);
     }
 
     [Fact]

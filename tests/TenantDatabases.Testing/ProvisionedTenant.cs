@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Fleet.Planning;
 
 namespace TenantDatabases.Testing;
 
@@ -33,6 +34,6 @@ public sealed record ProvisionedTenant(
         return StackOutputsSchema.Json(
             list.Select(tenant => (tenant.Target, tenant.Password)),
             servers,
-            list.Select(tenant => new PlacementOutput(tenant.Id, tenant.Server, tenant.Database, tenant.Username)));
+            list.Select(tenant => new PlacementOutput(tenant.Id, tenant.Server, tenant.Database, tenant.Username, TenantProtection.For(stackProtected: false, retiring: false))));
     }
 }

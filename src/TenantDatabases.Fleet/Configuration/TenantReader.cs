@@ -35,6 +35,7 @@ internal static class TenantReader
     {
         string? server = null, region = null;
         int? connectionLimit = null;
+        bool? retire = null;
         SourceLocation? serverLocation = location, regionLocation = location;
         if (value is ConfigMap entries)
         {
@@ -49,6 +50,7 @@ internal static class TenantReader
                         connectionLimit = values.Integer(item, keyPath, location, -1, 100_000, "Use -1 (no limit) or a number of connections from 1 up.");
                         TenantRules.CheckConnectionLimit(id, connectionLimit, values.Problems, item.Location ?? location);
                         break;
+                    case ConfigKeys.Retire: retire = values.Boolean(item, keyPath, location); break;
                     default: KeyRules.Unknown(key, keyPath, ConfigKeys.OfTenant, values.Problems, item.Location ?? location); break;
                 }
             }
@@ -61,6 +63,11 @@ internal static class TenantReader
         region = string.IsNullOrEmpty(region) ? null : region;
         TenantRules.CheckServer(id, server, region, servers, values.Problems, serverLocation);
         TenantRules.CheckResidency(id, region, settings, values.Problems, regionLocation);
-        return new TenantDefinition(id, string.IsNullOrEmpty(server) ? null : server, region, connectionLimit ?? ConfigDefaults.ConnectionLimit);
+        if (retire == true)
+        {
+            TenantRules.NoteRetiring(id, values.Problems, location);
+        }
+        return new TenantDefinition(id, string.IsNullOrEmpty(server) ? null : server, region,
+            connectionLimit ?? ConfigDefaults.ConnectionLimit, retire ?? false);
     }
 }

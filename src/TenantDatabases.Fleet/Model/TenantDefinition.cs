@@ -5,8 +5,10 @@ namespace TenantDatabases.Fleet.Model;
 /// <param name="Server">The server it is pinned to; null only in invalid configuration.</param>
 /// <param name="Region">The region its data must stay in, when the tenant requires one.</param>
 /// <param name="ConnectionLimit">Connection limit of its database and owner role; -1 means none.</param>
+/// <param name="Retire">Being retired: its protection is lifted so that removing it later keeps its data on the server.</param>
 public sealed record TenantDefinition(
     string Id,
     string? Server,
     string? Region,
-    int ConnectionLimit);
+    int ConnectionLimit,
+    bool Retire = false);

@@ -7,9 +7,10 @@ namespace TenantDatabases.Fleet.Outputs;
 /// <param name="Server">Its server's name.</param>
 /// <param name="Database">Its database (unquoted).</param>
 /// <param name="Role">Its owner role (unquoted).</param>
-public sealed record PlacementOutput(string TenantId, string Server, string Database, string Role)
+/// <param name="Protection">What the deploy applied: whether its database may be deleted, and whether a delete keeps it.</param>
+public sealed record PlacementOutput(string TenantId, string Server, string Database, string Role, TenantProtection Protection)
 {
     /// <summary>The entry the program declares for <paramref name="tenant"/>.</summary>
     public static PlacementOutput From(TenantPlan tenant) =>
-        new(tenant.Id, tenant.Server, tenant.DatabaseName, tenant.RoleName);
+        new(tenant.Id, tenant.Server, tenant.DatabaseName, tenant.RoleName, tenant.Protection);
 }

@@ -52,28 +52,69 @@ public static class StackOutputsReader
 
     private static PreviousDeployment PreviousDeploymentOf(JsonElement root)
     {
+        var servers = ServersOf(root);
         if (root.TryGetProperty(StackOutputsSchema.PlacementsKey, out var placements) && placements.ValueKind == JsonValueKind.Object)
         {
-            return FromEntries(placements, StackOutputsSchema.PlacementFields.Server, StackOutputsSchema.PlacementFields.Database);
+            return new PreviousDeployment(Placements(placements), TenantsKnown: true, servers);
         }
         if (root.TryGetProperty(StackOutputsSchema.TenantsKey, out var tenants))
         {
             return tenants.ValueKind == JsonValueKind.Object
-                ? FromEntries(tenants, StackOutputsSchema.TenantFields.Server, StackOutputsSchema.TenantFields.Database)
-                : new PreviousDeployment(new Dictionary<string, DeployedTenant>(), TenantsKnown: false);
+                ? new PreviousDeployment(Connections(tenants), TenantsKnown: true, servers)
+                : new PreviousDeployment(new Dictionary<string, DeployedTenant>(), TenantsKnown: false, servers);
         }
         return PreviousDeployment.None;
     }
 
-    private static PreviousDeployment FromEntries(JsonElement entries, string serverField, string databaseField)
+    private static Dictionary<string, DeployedTenant> Placements(JsonElement placements)
     {
         var deployed = new Dictionary<string, DeployedTenant>(StringComparer.Ordinal);
-        foreach (var property in entries.EnumerateObject())
+        foreach (var property in placements.EnumerateObject())
         {
-            deployed[property.Name] = new DeployedTenant(property.Name, Text(property.Value, serverField), Text(property.Value, databaseField));
+            var protect = Flag(property.Value, StackOutputsSchema.PlacementFields.Protect);
+            var retain = Flag(property.Value, StackOutputsSchema.PlacementFields.RetainOnDelete);
+            deployed[property.Name] = new DeployedTenant(property.Name,
+                Text(property.Value, StackOutputsSchema.PlacementFields.Server), Text(property.Value, StackOutputsSchema.PlacementFields.Database),
+                protect is { } p && retain is { } r ? new TenantProtection(p, r) : null);
         }
-        return new PreviousDeployment(deployed, TenantsKnown: true);
+        return deployed;
     }
+
+    private static Dictionary<string, DeployedTenant> Connections(JsonElement tenants)
+    {
+        var deployed = new Dictionary<string, DeployedTenant>(StringComparer.Ordinal);
+        foreach (var property in tenants.EnumerateObject())
+        {
+            deployed[property.Name] = new DeployedTenant(property.Name,
+                Text(property.Value, StackOutputsSchema.TenantFields.Server), Text(property.Value, StackOutputsSchema.TenantFields.Database));
+        }
+        return deployed;
+    }
+
+    // Only entries with a readable address: a server the outputs cannot place is one a rename cannot be matched to.
+    private static Dictionary<string, DeployedServer>? ServersOf(JsonElement root)
+    {
+        if (!root.TryGetProperty(StackOutputsSchema.ServersKey, out var servers) || servers.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var deployed = new Dictionary<string, DeployedServer>(StringComparer.Ordinal);
+        foreach (var property in servers.EnumerateObject())
+        {
+            if (Text(property.Value, StackOutputsSchema.ServerFields.Host) is { } host
+                && property.Value.TryGetProperty(StackOutputsSchema.ServerFields.Port, out var port)
+                && port.ValueKind == JsonValueKind.Number && port.TryGetInt32(out var number))
+            {
+                deployed[property.Name] = new DeployedServer(property.Name, host, number);
+            }
+        }
+        return deployed;
+    }
+
+    private static bool? Flag(JsonElement entry, string name) =>
+        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
 
     private static string? Text(JsonElement entry, string name) =>
         entry.ValueKind == JsonValueKind.Object

@@ -45,7 +45,7 @@ public static class StackOutputsSchema
     public static class PlacementFields
     {
         /// <summary>Field names, as the program writes them.</summary>
-        public const string Server = "server", Database = "database", Role = "role";
+        public const string Server = "server", Database = "database", Role = "role", Protect = "protect", RetainOnDelete = "retainOnDelete";
     }
 
     /// <summary>The <c>tenants</c> entry of <paramref name="tenant"/>, with its <paramref name="password"/>.</summary>
@@ -77,6 +77,9 @@ public static class StackOutputsSchema
         [PlacementFields.Server] = placement.Server,
         [PlacementFields.Database] = placement.Database,
         [PlacementFields.Role] = placement.Role,
+        // What the next plan needs to know of a removed tenant: would its delete fail, or keep or drop its data.
+        [PlacementFields.Protect] = placement.Protection.Protect,
+        [PlacementFields.RetainOnDelete] = placement.Protection.RetainOnDelete,
     };
 
     /// <summary>The whole document as <c>pulumi stack output --json --show-secrets</c> prints it (indented).</summary>

@@ -25,7 +25,8 @@ public static class FleetPlanner
                 throw new ArgumentException($"Tenant '{tenant.Id}' has no known server; validate the configuration before planning it.", nameof(configuration));
             }
             tenants.Add(new TenantPlan(tenant.Id, server.Name, server.Region,
-                TenantNaming.DatabaseName(prefix, tenant.Id), TenantNaming.RoleName(prefix, tenant.Id), tenant.ConnectionLimit));
+                TenantNaming.DatabaseName(prefix, tenant.Id), TenantNaming.RoleName(prefix, tenant.Id), tenant.ConnectionLimit,
+                TenantProtection.For(configuration.Settings.Protect, tenant.Retire), tenant.Retire));
         }
         var serverPlans = configuration.Servers.Select(server => new ServerPlan(
             server.Name, ProviderName(server.Name), server.Host, server.Port, server.Username, server.Region,

@@ -3,13 +3,25 @@ using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Planning;
 
-/// <summary>The plan against the last deploy: every tenant's change, and the problems those changes cause.</summary>
+/// <summary>
+/// The plan against the last deploy: every tenant's change, and the problems those changes cause. The Pulumi
+/// program refuses to declare anything while a problem here is an error, and so do <c>tenantdb plan --previous</c>
+/// and <c>tenantdb deploy</c>: the rule lives here once.
+/// </summary>
 public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOnlyList<ConfigProblem> Problems)
 {
+    /// <summary>The runbook every refused move points to.</summary>
+    public const string MoveRunbook = "docs/runbooks/move-a-tenant.md";
+
+    /// <summary>The errors: each one alone stops a deploy before anything changes.</summary>
+    public IEnumerable<ConfigProblem> Errors => Problems.Where(problem => problem.Severity == ProblemSeverity.Error);
+
     /// <summary>
-    /// Compares <paramref name="plan"/> with <paramref name="previous"/>. A moved tenant (other server, or
-    /// other database name) would have its database replaced, and the provider drops a database with
-    /// <c>DROP DATABASE … WITH (FORCE)</c>: an error in a protected stack, a warning otherwise.
+    /// Compares <paramref name="plan"/> with <paramref name="previous"/>. A tenant whose server or database name
+    /// changed is an error in every stack: since Pulumi 3.151 the engine re-points a resource whose explicit
+    /// provider changed without replacing it (the PostgreSQL provider asks for no replacement), so the state would
+    /// track a database on a server where it does not exist while the data stays, untracked, where it was.
+    /// A server renamed on the same host and port is no move: only the provider's name changes.
     /// </summary>
     public static PlanComparison Compare(FleetPlan plan, PreviousDeployment previous)
     {
@@ -31,39 +43,76 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             {
                 changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Unknown, null, tenant.Server));
             }
-            else if (deployed.Server != tenant.Server || (deployed.Database is not null && deployed.Database != tenant.DatabaseName))
+            else if (deployed.Database is not null && deployed.Database != tenant.DatabaseName)
             {
                 changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Moved, deployed.Server, tenant.Server));
-                problems.Add(MoveProblem(plan.Protect, tenant, deployed));
+                problems.Add(RenamedDatabaseProblem(tenant, deployed.Database));
+            }
+            else if (deployed.Server == tenant.Server)
+            {
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Unchanged, deployed.Server, tenant.Server));
+            }
+            else if (IsServerRename(plan, previous, deployed.Server, tenant.Server))
+            {
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.ServerRenamed, deployed.Server, tenant.Server));
             }
             else
             {
-                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Unchanged, deployed.Server, tenant.Server));
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Moved, deployed.Server, tenant.Server));
+                problems.Add(MoveProblem(plan, previous, tenant, deployed.Server));
             }
         }
         foreach (var deployed in previous.Tenants.Values.Where(deployed => !planned.Contains(deployed.Id)).OrderBy(deployed => deployed.Id, StringComparer.Ordinal))
         {
             changes.Add(new TenantChange(deployed.Id, TenantChangeKind.Removed, deployed.Server, null));
-            if (!plan.Protect)
+            if (RemovalProblem(plan, deployed) is { } problem)
             {
-                problems.Add(new ConfigProblem(ProblemSeverity.Warning, ConfigPath.Tenant(deployed.Id),
-                    $"Tenant '{deployed.Id}' is removed from an unprotected stack: its database will be dropped with all its data.",
-                    "Keep the tenant in the configuration, or set tenant-databases:protect: true to retain removed databases."));
+                problems.Add(problem);
             }
         }
         return new PlanComparison(changes, problems);
     }
 
-    private static ConfigProblem MoveProblem(bool protect, TenantPlan tenant, DeployedTenant deployed)
+    // Renamed, not moved: the old name is gone from the plan and the new one has the old one's address.
+    private static bool IsServerRename(FleetPlan plan, PreviousDeployment previous, string deployedServer, string plannedServer) =>
+        plan.Servers.All(server => server.Name != deployedServer)
+        && previous.Server(deployedServer) is { } before
+        && plan.Server(plannedServer) is var after
+        && string.Equals(before.Host, after.Host, StringComparison.OrdinalIgnoreCase)
+        && before.Port == after.Port;
+
+    private static ConfigProblem MoveProblem(FleetPlan plan, PreviousDeployment previous, TenantPlan tenant, string deployedServer)
     {
-        var what = deployed.Server != tenant.Server
-            ? $"moves from server '{deployed.Server}' to '{tenant.Server}'"
-            : $"changes its database name from '{deployed.Database}' to '{tenant.DatabaseName}'";
-        return new ConfigProblem(protect ? ProblemSeverity.Error : ProblemSeverity.Warning, ConfigPath.Tenant(tenant.Id, ConfigKeys.Server),
-            $"Tenant '{tenant.Id}' {what}. Pulumi would replace its database: the provider terminates its sessions and runs DROP DATABASE ... WITH (FORCE), " +
-            "then creates an empty one, so every row of the tenant would be lost." + (protect ? " The stack is protected." : ""),
-            deployed.Server != tenant.Server
-                ? $"Set tenants.{tenant.Id}.server back to '{deployed.Server}'; tenants never move (copy the data out of band into a new tenant instead)."
-                : "Restore the previous databasePrefix; a deployed tenant's database name must never change.");
+        var renamed = plan.Servers.All(server => server.Name != deployedServer) && previous.Server(deployedServer) is { } before
+            ? $" If server '{deployedServer}' was renamed to '{tenant.Server}', keep its host and port as they were ({before.Host}:{before.Port})."
+            : "";
+        return new ConfigProblem(ProblemSeverity.Error, ConfigPath.Tenant(tenant.Id, ConfigKeys.Server),
+            $"Tenant '{tenant.Id}' moves from server '{deployedServer}' to '{tenant.Server}'. Pulumi would not move its data: it would " +
+            $"re-point the tenant's database to the provider of '{tenant.Server}' without touching either server, so the stack would " +
+            $"track a database that does not exist there, and a later refresh and up would create an empty one while the data stays on '{deployedServer}'.",
+            $"Set tenants.{tenant.Id}.server back to '{deployedServer}'; to move a tenant, follow {MoveRunbook}.{renamed}");
     }
+
+    private static ConfigProblem RenamedDatabaseProblem(TenantPlan tenant, string deployedDatabase) =>
+        new(ProblemSeverity.Error, ConfigPath.Tenant(tenant.Id, ConfigKeys.Server),
+            $"Tenant '{tenant.Id}' changes its database name from '{deployedDatabase}' to '{tenant.DatabaseName}'. Pulumi would replace the " +
+            "database: the provider terminates its sessions and runs DROP DATABASE ... WITH (FORCE), then creates an empty one, so every row " +
+            "of the tenant would be lost.",
+            "Restore the previous databasePrefix; a deployed tenant's database name must never change.");
+
+    private static ConfigProblem? RemovalProblem(FleetPlan plan, DeployedTenant deployed) => deployed.Protection switch
+    {
+        { Protect: true } => new ConfigProblem(ProblemSeverity.Error, ConfigPath.Tenant(deployed.Id),
+            $"Tenant '{deployed.Id}' is removed, but the last deploy protected its database and owner role, so pulumi up would fail on them.",
+            $"Keep tenants.{deployed.Id} and set 'retire: true' on it; deploy that, then remove the tenant (docs/runbooks/retire-a-tenant.md)."),
+        { RetainOnDelete: true } => null,
+        { RetainOnDelete: false } => DropWarning(deployed.Id),
+        // Outputs from before protection was recorded: the plan's own setting is the best guess.
+        null => plan.Protect ? null : DropWarning(deployed.Id),
+    };
+
+    private static ConfigProblem DropWarning(string tenantId) =>
+        new(ProblemSeverity.Warning, ConfigPath.Tenant(tenantId),
+            $"Tenant '{tenantId}' is removed from an unprotected stack: its database will be dropped with all its data.",
+            $"Keep the tenant, or set 'retire: true' on it and deploy that first, which keeps its database on the server when it is removed.");
 }

@@ -16,8 +16,10 @@ public enum TenantChangeKind
     Added,
     /// <summary>Deployed, no longer in the plan.</summary>
     Removed,
-    /// <summary>On another server or under another database name: the database would be replaced.</summary>
+    /// <summary>On another server or under another database name: refused, the data would not follow.</summary>
     Moved,
+    /// <summary>Its server was renamed, on the same host and port: only the provider's name changes.</summary>
+    ServerRenamed,
     /// <summary>The outputs hide where it was deployed.</summary>
     Unknown,
 }

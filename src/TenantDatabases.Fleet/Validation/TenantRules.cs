@@ -31,6 +31,15 @@ internal static class TenantRules
         }
     }
 
+    /// <summary>
+    /// A retiring tenant is a step of a runbook, not a state to keep: it is reported until the tenant is removed,
+    /// so that a review sees it and nobody forgets the second pull request.
+    /// </summary>
+    public static void NoteRetiring(string id, ProblemList problems, SourceLocation? location) =>
+        problems.Warning(ConfigPath.Tenant(id, ConfigKeys.Retire),
+            $"Tenant '{id}' is retiring: its database and owner role are no longer protected, and removing the tenant keeps them on the server with their data.",
+            $"Deploy this, then remove tenants.{id} in a pull request of its own (docs/runbooks/retire-a-tenant.md).", location);
+
     /// <summary>A limit of 0 would lock everyone out of the database.</summary>
     public static void CheckConnectionLimit(string id, int? connectionLimit, ProblemList problems, SourceLocation? location)
     {

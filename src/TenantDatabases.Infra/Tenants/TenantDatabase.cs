@@ -88,9 +88,14 @@ public sealed class TenantDatabase : ComponentResource
     private CustomResourceOptions OnServer(TenantDatabaseArgs args) =>
         new() { Parent = this, Provider = args.Provider };
 
-    // Protected, a replacement fails instead of dropping data; retained, a removed tenant keeps it.
-    private CustomResourceOptions HoldingData(TenantDatabaseArgs args) =>
-        new() { Parent = this, Provider = args.Provider, Protect = args.Protect, RetainOnDelete = args.Protect };
+    // Protected, a replacement or a removal fails instead of dropping data; retained, a removed tenant keeps it.
+    private CustomResourceOptions HoldingData(TenantDatabaseArgs args) => new()
+    {
+        Parent = this,
+        Provider = args.Provider,
+        Protect = args.Tenant.Protection.Protect,
+        RetainOnDelete = args.Tenant.Protection.RetainOnDelete,
+    };
 
     private static Input<string>? Optional(string? value) => value is null ? null : (Input<string>)value;
 }

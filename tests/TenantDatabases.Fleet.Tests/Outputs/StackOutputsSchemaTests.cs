@@ -35,12 +35,14 @@ public sealed class StackOutputsSchemaTests
     }
 
     [Fact]
-    public void APlacementNamesServerDatabaseAndRoleOnly()
+    public void APlacementNamesServerDatabaseRoleAndTheProtectionAppliedButNoSecret()
     {
         var entry = StackOutputsSchema.Entry(PlacementOutput.From(Plan.Tenants.Single(planned => planned.Id == "bobs-books")));
 
-        Assert.Equal(["database", "role", "server"], entry.Keys.Order());
+        Assert.Equal(["database", "protect", "retainOnDelete", "role", "server"], entry.Keys.Order());
         Assert.Equal("eu-secondary", entry["server"]);
         Assert.Equal("tenant_bobs_books_owner", entry["role"]);
+        Assert.Equal(true, entry["protect"]);
+        Assert.Equal(true, entry["retainOnDelete"]);
     }
 }

@@ -13,7 +13,8 @@ public sealed class FleetPlannerTests
         Assert.Equal("server-eu-primary", primary.ProviderName);
         Assert.Equal("require", primary.SslMode);
         Assert.Equal(1, primary.TenantCount);
-        Assert.Equal(new TenantPlan("acme-coffee", "eu-primary", "eu-west", "tenant_acme_coffee", "tenant_acme_coffee_owner", 20),
+        Assert.Equal(new TenantPlan("acme-coffee", "eu-primary", "eu-west", "tenant_acme_coffee", "tenant_acme_coffee_owner", 20,
+            new TenantProtection(Protect: true, RetainOnDelete: true)),
             plan.Tenants.Single(tenant => tenant.Id == "acme-coffee"));
     }
 
@@ -23,4 +24,21 @@ public sealed class FleetPlannerTests
         var invalid = StackYaml.Read(StackYaml.Valid.Replace("server: eu-secondary", "server: nowhere")).Configuration!;
         Assert.Throws<ArgumentException>(() => FleetPlanner.Plan(invalid));
     }
+
+    [Theory]
+    [InlineData(true, false, true, true)]
+    [InlineData(true, true, false, true)]
+    [InlineData(false, false, false, false)]
+    [InlineData(false, true, false, true)]
+    public void RetiringLiftsProtectionAndAlwaysRetains(bool stackProtected, bool retiring, bool protect, bool retain)
+    {
+        var yaml = StackYaml.Valid.Replace("tenant-databases:protect: true", $"tenant-databases:protect: {(stackProtected ? "true" : "false")}")
+            .Replace("      server: eu-primary", "      server: eu-primary" + (retiring ? "\n      retire: true" : ""));
+
+        var tenant = FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!).Tenants.Single(t => t.Id == "acme-coffee");
+
+        Assert.Equal(new TenantProtection(protect, retain), tenant.Protection);
+        Assert.Equal(retiring, tenant.Retiring);
+    }
 }
+

@@ -33,7 +33,7 @@ public sealed class PlanComparisonTests
     }
 
     [Fact]
-    public void AMoveInAProtectedStackIsAnErrorThatExplainsTheDataLoss()
+    public void AMoveIsAnErrorThatExplainsTheSilentRepointAndNamesTheRunbook()
     {
         var previous = Previous("""{"tenants": {"acme-coffee": {"server": "eu-secondary", "password": "[secret]"}}}""");
         var comparison = PlanComparison.Compare(Plan(StackYaml.Valid), previous);
@@ -41,19 +41,23 @@ public sealed class PlanComparisonTests
         var problem = Assert.Single(comparison.Problems);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
         Assert.Equal("tenant-databases:tenants.acme-coffee.server", problem.Path);
-        Assert.Contains("DROP DATABASE ... WITH (FORCE)", problem.Message);
+        Assert.Contains("from server 'eu-secondary' to 'eu-primary'", problem.Message);
+        Assert.Contains("re-point", problem.Message);
         Assert.Contains("back to 'eu-secondary'", problem.Fix);
+        Assert.Contains(PlanComparison.MoveRunbook, problem.Fix);
     }
 
     [Fact]
-    public void AMoveOrARemovalInAnUnprotectedStackIsAWarning()
+    public void AMoveIsAnErrorInAnUnprotectedStackTooWhileARemovalThereIsAWarning()
     {
         var yaml = StackYaml.Valid.Replace("tenant-databases:protect: true", "tenant-databases:protect: false");
         var previous = Previous("""{"placements": {"acme-coffee": {"server": "eu-secondary"}, "gone-shop": {"server": "eu-primary"}}}""");
         var problems = PlanComparison.Compare(Plan(yaml), previous).Problems;
         Assert.Equal(2, problems.Count);
-        Assert.All(problems, problem => Assert.Equal(ProblemSeverity.Warning, problem.Severity));
-        Assert.Contains("will be dropped", problems.Single(problem => problem.Path == "tenant-databases:tenants.gone-shop").Message);
+        Assert.Equal(ProblemSeverity.Error, problems.Single(problem => problem.Path == "tenant-databases:tenants.acme-coffee.server").Severity);
+        var removal = problems.Single(problem => problem.Path == "tenant-databases:tenants.gone-shop");
+        Assert.Equal(ProblemSeverity.Warning, removal.Severity);
+        Assert.Contains("will be dropped", removal.Message);
     }
 
     [Fact]
@@ -77,4 +81,72 @@ public sealed class PlanComparisonTests
     public void AnEmptyOutputIsAFirstDeploy() =>
         Assert.All(PlanComparison.Compare(Plan(StackYaml.Valid), Previous("{}")).Changes,
             change => Assert.Equal(TenantChangeKind.Added, change.Kind));
+
+    private const string TwoServers = """
+        "servers": {"eu-primary": {"host": "pg-eu-1.internal", "port": 5432}, "old-secondary": {"host": "pg-eu-2.internal", "port": 5432}}
+        """;
+
+    [Fact]
+    public void AServerRenamedOnTheSameHostAndPortIsNoMove()
+    {
+        var previous = Previous("{" + TwoServers + """, "placements": {"bobs-books": {"server": "old-secondary", "database": "tenant_bobs_books"}}}""");
+
+        var comparison = PlanComparison.Compare(Plan(StackYaml.Valid), previous);
+
+        Assert.Empty(comparison.Problems);
+        Assert.Contains(new TenantChange("bobs-books", TenantChangeKind.ServerRenamed, "old-secondary", "eu-secondary"), comparison.Changes);
+    }
+
+    [Fact]
+    public void AServerRenamedOntoAnotherHostIsAMoveThatSaysWhatTheOldAddressWas()
+    {
+        var previous = Previous("{" + TwoServers.Replace("pg-eu-2.internal", "pg-eu-9.internal") +
+            """, "placements": {"bobs-books": {"server": "old-secondary", "database": "tenant_bobs_books"}}}""");
+
+        var problem = Assert.Single(PlanComparison.Compare(Plan(StackYaml.Valid), previous).Problems);
+
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Contains("keep its host and port as they were (pg-eu-9.internal:5432)", problem.Fix);
+    }
+
+    [Fact]
+    public void AMoveToAnotherServerWhileTheOldOneStaysIsAMoveEvenOnTheSameHost()
+    {
+        var yaml = StackYaml.ValidWith("host: pg-eu-2.internal", "      host: pg-eu-1.internal");
+        var previous = Previous("{" + TwoServers + """, "placements": {"acme-coffee": {"server": "eu-secondary", "database": "tenant_acme_coffee"}}}""");
+
+        var comparison = PlanComparison.Compare(Plan(yaml), previous);
+
+        Assert.Contains(comparison.Changes, change => change is { TenantId: "acme-coffee", Kind: TenantChangeKind.Moved });
+        Assert.Equal(ProblemSeverity.Error, Assert.Single(comparison.Problems).Severity);
+    }
+
+    [Theory]
+    [InlineData(true, true, "error")]
+    [InlineData(false, true, null)]
+    [InlineData(false, false, "warning")]
+    public void ARemovalIsJudgedByTheProtectionTheLastDeployApplied(bool protect, bool retain, string? expected)
+    {
+        var entry = $$"""{"server": "eu-primary", "database": "tenant_gone_shop", "protect": {{Json(protect)}}, "retainOnDelete": {{Json(retain)}}}""";
+        var previous = Previous("""{"placements": {"gone-shop": """ + entry + "}}");
+
+        var problems = PlanComparison.Compare(Plan(StackYaml.Valid), previous).Problems;
+
+        Assert.Equal(expected, problems.SingleOrDefault()?.Severity.ToString().ToLowerInvariant());
+        if (expected == "error")
+        {
+            Assert.Contains("retire: true", problems[0].Fix);
+        }
+    }
+
+    [Fact]
+    public void ATenantOnItsServerIsUnchangedWhateverTheOtherServersAreCalled()
+    {
+        var previous = Previous("{" + TwoServers + """, "placements": {"acme-coffee": {"server": "eu-primary", "database": "tenant_acme_coffee"}}}""");
+
+        Assert.Contains(new TenantChange("acme-coffee", TenantChangeKind.Unchanged, "eu-primary", "eu-primary"),
+            PlanComparison.Compare(Plan(StackYaml.Valid), previous).Changes);
+    }
+
+    private static string Json(bool flag) => flag ? "true" : "false";
 }

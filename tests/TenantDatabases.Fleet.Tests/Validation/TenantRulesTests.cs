@@ -104,4 +104,25 @@ public sealed class TenantRulesTests
         var result = StackYaml.Read(WithTenant("new-shop", "      - eu-primary"));
         Assert.Contains("mapping", StackYaml.SingleError(result, "tenant-databases:tenants.new-shop").Message);
     }
+
+    [Fact]
+    public void ARetiringTenantIsAWarningThatNamesTheNextStep()
+    {
+        var result = StackYaml.Read(WithTenant("leaving-shop", "      server: eu-primary\n      retire: true"));
+
+        Assert.True(result.IsValid);
+        var warning = Assert.Single(result.Warnings, problem => problem.Path == "tenant-databases:tenants.leaving-shop.retire");
+        Assert.Contains("removing the tenant keeps them on the server", warning.Message);
+        Assert.Contains("retire-a-tenant.md", warning.Fix);
+        Assert.True(Assert.Single(result.Configuration.Tenants, tenant => tenant.Id == "leaving-shop").Retire);
+    }
+
+    [Fact]
+    public void RetireMustBeABoolean()
+    {
+        var result = StackYaml.Read(WithTenant("leaving-shop", "      server: eu-primary\n      retire: soon"));
+
+        StackYaml.SingleError(result, "tenant-databases:tenants.leaving-shop.retire");
+    }
 }
+

@@ -7,9 +7,11 @@ namespace TenantDatabases.Infra.Tests.Engine;
 /// The engine's stand-in: every resource's outputs are its inputs, plus what a provider would compute
 /// (a RandomPassword's <c>result</c>, a <c>name</c> where none was given). Records every registration.
 /// </summary>
-internal sealed class Mocks : IMocks
+internal sealed class Mocks(IReadOnlyDictionary<string, object>? lastOutputs = null) : IMocks
 {
     public const string RandomPasswordType = "random:index/randomPassword:RandomPassword";
+
+    public const string StackReferenceType = "pulumi:pulumi:StackReference";
 
     private readonly List<MockResourceArgs> registered = [];
 
@@ -43,6 +45,12 @@ internal sealed class Mocks : IMocks
         if (args.Type == RandomPasswordType)
         {
             outputs.Add("result", GeneratedPassword(args.Name!));
+        }
+        if (args.Type == StackReferenceType)
+        {
+            // What the backend answers for the stack's own last deployment: nothing at all before the first one.
+            outputs.Add("outputs", (lastOutputs ?? new Dictionary<string, object>()).ToImmutableDictionary());
+            outputs.Add("secretOutputNames", ImmutableArray<string>.Empty);
         }
         return Task.FromResult<(string? id, object state)>(($"{args.Name}_id", outputs.ToImmutable()));
     }

@@ -9,6 +9,8 @@ namespace TenantDatabases.Infra.Tests.Engine;
 /// </summary>
 public sealed class ObservedStack : Stack
 {
+    private readonly Task<IDictionary<string, object?>> declaring;
+
     public ObservedStack() : this([])
     {
     }
@@ -17,14 +19,26 @@ public sealed class ObservedStack : Stack
         : base(new StackOptions { ResourceTransformations = { args => Remember(declared, args) } })
     {
         Declared = declared;
-        DeclaredOutputs = TenantDatabasesStack.Declare();
+        declaring = TenantDatabasesStack.DeclareAsync();
+        // The engine waits for a stack's outputs, so this one keeps the run going until the whole body has declared.
+        Declaring = Output.Create(DoneAsync(declaring));
     }
 
     /// <summary>Every resource, with the arguments and options it was declared with.</summary>
     public IReadOnlyList<DeclaredResource> Declared { get; }
 
-    /// <summary>What the stack body returned as the stack's outputs.</summary>
-    public IDictionary<string, object?> DeclaredOutputs { get; }
+    /// <summary>True once the stack body returned; the run fails with its exception when it threw.</summary>
+    [Output("declaring")]
+    public Output<bool> Declaring { get; }
+
+    /// <summary>What the stack body returned as the stack's outputs (read after the run).</summary>
+    public IDictionary<string, object?> DeclaredOutputs => declaring.Result;
+
+    private static async Task<bool> DoneAsync(Task<IDictionary<string, object?>> body)
+    {
+        await body;
+        return true;
+    }
 
     private static ResourceTransformationResult? Remember(List<DeclaredResource> declared, ResourceTransformationArgs args)
     {

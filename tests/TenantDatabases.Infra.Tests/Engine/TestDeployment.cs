@@ -13,21 +13,25 @@ public sealed record TestDeployment(
     private const string ConfigVariable = "PULUMI_CONFIG";
     private const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
 
-    /// <summary>Runs the stack with <paramref name="config"/> as its configuration (as <c>pulumi up</c> would, not a preview).</summary>
-    public static async Task<TestDeployment> RunAsync(TestStackConfig config, string stackName = "dev")
+    /// <summary>
+    /// Runs the stack with <paramref name="config"/> as its configuration (as <c>pulumi up</c> would, not a preview);
+    /// <paramref name="lastOutputs"/> are the outputs its last deployment left (none: the first deploy).
+    /// </summary>
+    public static async Task<TestDeployment> RunAsync(TestStackConfig config, string stackName = "dev", IReadOnlyDictionary<string, object>? lastOutputs = null)
     {
-        var mocks = new Mocks();
+        var mocks = new Mocks(lastOutputs);
         var resources = await WithConfigAsync(config, () => Deployment.TestAsync<ObservedStack>(mocks, Options(stackName)));
         var stack = resources.OfType<ObservedStack>().Single();
         return new TestDeployment(mocks.Registered, stack.Declared, stack.DeclaredOutputs);
     }
 
     /// <summary>Runs a stack that must fail; returns the failure and what reached the engine.</summary>
-    public static async Task<RejectedDeployment> FailAsync(TestStackConfig config)
+    public static async Task<RejectedDeployment> FailAsync(TestStackConfig config, IReadOnlyDictionary<string, object>? lastOutputs = null)
     {
-        var mocks = new Mocks();
+        var mocks = new Mocks(lastOutputs);
+        // The stack body as Program.cs runs it (no observing stack around it), so the failure is reported as `pulumi up` reports it.
         var error = await Record.ExceptionAsync(() =>
-            WithConfigAsync(config, () => Deployment.TestAsync<ObservedStack>(mocks, Options("dev"))));
+            WithConfigAsync(config, async () => (await Deployment.TestAsync(mocks, Options("dev"), TenantDatabasesStack.DeclareAsync)).Resources));
         Assert.NotNull(error);
         return new RejectedDeployment(error, mocks.Registered);
     }

@@ -53,6 +53,7 @@ internal static class PlanTables
         TenantChangeKind.Removed => "removed",
         TenantChangeKind.Moved when change.PreviousServer != change.PlannedServer => $"MOVED from {change.PreviousServer}",
         TenantChangeKind.Moved => "RENAMED",
+        TenantChangeKind.ServerRenamed => $"server renamed from {change.PreviousServer}",
         TenantChangeKind.Unknown => "unknown",
         _ => "",
     };

@@ -27,7 +27,7 @@ public sealed class PlanCommandTests
         Assert.Matches(@"acme-coffee\s+eu-primary\s+tenant_acme_coffee\s+tenant_acme_coffee_owner\s+MOVED from eu-secondary", output);
         Assert.Matches(@"corner-bakery\s+eu-secondary\s+tenant_corner_bakery\s+tenant_corner_bakery_owner\s+added", output);
         Assert.Matches(@"closed-shop\s+eu-primary\s+removed", output);
-        Assert.Matches(@"Pulumi\.valid\.yaml:27:15: error tenant-databases:tenants\.acme-coffee\.server: Tenant 'acme-coffee' moves from server 'eu-secondary' to 'eu-primary'\. .*DROP DATABASE \.\.\. WITH \(FORCE\).* Fix: Set tenants\.acme-coffee\.server back to 'eu-secondary'", output);
+        Assert.Matches(@"Pulumi\.valid\.yaml:27:15: error tenant-databases:tenants\.acme-coffee\.server: Tenant 'acme-coffee' moves from server 'eu-secondary' to 'eu-primary'\. Pulumi would not move its data: .*re-point.* Fix: Set tenants\.acme-coffee\.server back to 'eu-secondary'; to move a tenant, follow docs/runbooks/move-a-tenant\.md", output);
         Assert.Contains("1 added, 1 removed, 1 moved; the plan is refused.", output);
     }
 

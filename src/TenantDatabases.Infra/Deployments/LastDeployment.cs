@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Pulumi;
+using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Fleet.Planning;
+
+namespace TenantDatabases.Infra.Deployments;
+
+/// <summary>
+/// The stack's own last deployment, read through a stack reference to itself: the placements and servers it
+/// left, which Fleet compares with the plan before anything is declared. The backend answers it in preview and
+/// up alike, whatever the backend; a stack that was never deployed has no outputs, which is the first deploy.
+/// </summary>
+internal static class LastDeployment
+{
+    /// <summary>The resource name of the reference; a read, which changes nothing and counts as no change.</summary>
+    public const string ReferenceName = "last-deployment";
+
+    public static async Task<PreviousDeployment> ReadAsync()
+    {
+        var instance = Deployment.Instance;
+        var self = new StackReference(ReferenceName, new StackReferenceArgs
+        {
+            Name = $"{instance.OrganizationName}/{instance.ProjectName}/{instance.StackName}",
+        });
+        var outputs = new Dictionary<string, object?>
+        {
+            [StackOutputsSchema.PlacementsKey] = await ValueAsync(self, StackOutputsSchema.PlacementsKey),
+            [StackOutputsSchema.ServersKey] = await ValueAsync(self, StackOutputsSchema.ServersKey),
+        };
+        if (outputs[StackOutputsSchema.PlacementsKey] is null)
+        {
+            // A deploy from before placements existed: its secret tenants output says where each tenant is.
+            // Only server and database are read from it; nothing of it is logged or kept.
+            outputs[StackOutputsSchema.TenantsKey] = await ValueAsync(self, StackOutputsSchema.TenantsKey);
+        }
+        var present = outputs.Where(output => output.Value is not null).ToDictionary();
+        if (present.Count == 0)
+        {
+            return PreviousDeployment.None;
+        }
+        var read = StackOutputsReader.Read(JsonSerializer.Serialize(present), "the stack's last outputs");
+        return read.Deployment ?? throw new RunException(
+            $"The stack's last outputs cannot be read ({string.Join(" ", read.Problems)}), so a moved tenant could not be detected; " +
+            "nothing was declared. Check them with `pulumi stack output --json`.");
+    }
+
+    // Plain and secret outputs alike: placements and servers are plain, a tenants output of an old deploy is secret.
+    private static async Task<object?> ValueAsync(StackReference self, string name)
+    {
+        var details = await self.GetOutputDetailsAsync(name);
+        return details.Value ?? details.SecretValue;
+    }
+}
