@@ -19,6 +19,10 @@ internal sealed class DeploySettings : StackCommandSettings
     [Description("With --skip-up: the stack outputs saved where `pulumi up` ran (`pulumi stack output --json --show-secrets`), read by migrate and verify instead of asking the Pulumi CLI. Example: --skip-up --outputs outputs.json")]
     public string? Outputs { get; init; }
 
+    [CommandOption("--create-stack")]
+    [Description("Create the stack in the Pulumi backend (`pulumi stack init`) when it does not exist yet. Without it deploy stops before `pulumi up` and prints the command, so a mistyped stack name never becomes an empty stack. Example: --create-stack")]
+    public bool CreateStack { get; init; }
+
     [CommandOption("--report <FILE>")]
     [Description("Write every stage's result, with the reports of preflight, migrate and verify, as JSON. Example: --report deploy.json")]
     public string? Report { get; init; }
@@ -39,6 +43,10 @@ internal sealed class DeploySettings : StackCommandSettings
         {
             return ValidationResult.Error("--outputs needs --skip-up: after deploy's own `pulumi up` the outputs are read from the stack, and a saved file would be older.");
         }
+        if (CreateStack && SkipUp)
+        {
+            return ValidationResult.Error("--create-stack needs deploy's own `pulumi up`: with --skip-up the stack was deployed elsewhere and must exist already.");
+        }
         if (Outputs == "-")
         {
             return ValidationResult.Error("--outputs -: deploy reads the outputs twice (migrate, then verify), so it needs a file, e.g. `pulumi stack output --json --show-secrets > outputs.json`.");
@@ -55,5 +63,5 @@ internal sealed class DeploySettings : StackCommandSettings
     }
 
     /// <summary>The request these options describe.</summary>
-    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs);
+    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs, CreateStack);
 }

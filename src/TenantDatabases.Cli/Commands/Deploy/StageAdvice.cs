@@ -1,3 +1,5 @@
+using TenantDatabases.Operations.Deployments;
+
 namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>What an operator does next when a deployment stops at a stage.</summary>
@@ -18,6 +20,12 @@ internal static class StageAdvice
                 $"Nothing was changed. Preflight could not read the servers' secrets or the stack (the error above): set PULUMI_CONFIG_PASSPHRASE for a passphrase stack, or install and log in the Pulumi CLI, then rerun deploy.",
             DeployStage.Preflight =>
                 $"Nothing was changed. Fix the servers marked as errors above (docs/runbooks/server-unreachable.md), check them with `tenantdb preflight {target}`, then rerun deploy.",
+            DeployStage.Stack when failed.Summary.Contains(LastDeploymentCheck.NotOnPath, StringComparison.Ordinal) =>
+                $"Nothing has been changed by Pulumi. {PulumiUpAdvice.MissingAdvice(request.Stack)}",
+            DeployStage.Stack when failed.Summary.Contains("moves from server", StringComparison.Ordinal) =>
+                $"Nothing was changed. A deployed tenant never moves: set each one back to its server as the lines above say (to move one, follow docs/runbooks/move-a-tenant.md), check with `tenantdb plan {target} --previous <saved outputs>`, then rerun deploy.",
+            DeployStage.Stack =>
+                $"Nothing was changed. Do what the lines above say, then rerun deploy.",
             DeployStage.PulumiUp when failed.Summary == PulumiUpAdvice.NotOnPath =>
                 $"Nothing has been changed by Pulumi. {PulumiUpAdvice.MissingAdvice(request.Stack)}",
             DeployStage.PulumiUp => request.Yes

@@ -1,3 +1,4 @@
+using TenantDatabases.Operations.Deployments;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Tenants;
@@ -17,6 +18,10 @@ internal static class StageRequests
     /// </summary>
     public static TenantRunRequest Tenants(DeployRequest request) =>
         TenantRunRequest.Everyone(request.Stack, request.WorkingDirectory, request.OutputsFile);
+
+    /// <summary>The stack stage compares with the saved outputs when there are some, else asks the backend.</summary>
+    public static LastDeploymentRequest LastDeployment(DeployRequest request) =>
+        new(request.Stack, request.WorkingDirectory, request.OutputsFile, request.CreateStack);
 
     /// <summary>Every tenant, with the defaults of <c>tenantdb migrate</c>.</summary>
     public static MigrationRequest Migrate(DeployRequest request) => MigrationRequest.Defaults(Tenants(request));

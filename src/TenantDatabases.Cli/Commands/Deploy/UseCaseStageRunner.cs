@@ -2,6 +2,7 @@ using TenantDatabases.Cli.Commands.Migrate;
 using TenantDatabases.Cli.Commands.Preflight;
 using TenantDatabases.Cli.Commands.Validate;
 using TenantDatabases.Cli.Commands.Verify;
+using TenantDatabases.Operations.Deployments;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Processes;
@@ -27,6 +28,7 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
     {
         DeployStage.Validate => Task.FromResult(Validate(request)),
         DeployStage.Preflight => PreflightAsync(request, cancellationToken),
+        DeployStage.Stack => StackAsync(request, cancellationToken),
         DeployStage.PulumiUp => pulumiUp.RunAsync(request, cancellationToken),
         DeployStage.Migrate => MigrateAsync(request, cancellationToken),
         DeployStage.Verify => VerifyAsync(request, cancellationToken),
@@ -57,6 +59,14 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         PreflightTable.Write(text.Console, report);
         return StageResult.Ran(DeployStage.Preflight, PreflightOutput.ExitCode(report), PreflightOutput.Summary(report), text.Text,
             PreflightOutput.Document(report, stack));
+    }
+
+    private static async Task<StageResult> StackAsync(DeployRequest request, CancellationToken cancellationToken)
+    {
+        var check = await LastDeploymentCheck.RunAsync(StageRequests.LastDeployment(request), cancellationToken);
+        using var text = new StageText();
+        var exitCode = LastDeploymentOutput.Write(text.Console, check, request.Stack);
+        return StageResult.Ran(DeployStage.Stack, exitCode, LastDeploymentOutput.Summary(check), text.Text);
     }
 
     private static async Task<StageResult> MigrateAsync(DeployRequest request, CancellationToken cancellationToken)
