@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>Usage error, or a file that cannot be read.</summary>
     public const int Usage = 2;
+
+    /// <summary>
+    /// Cancelled by SIGINT or SIGTERM (128 + SIGINT, as shells report Ctrl-C): nothing new was started, the work
+    /// in flight finished or rolled back, and the report says where every tenant stands.
+    /// </summary>
+    public const int Cancelled = 130;
 }

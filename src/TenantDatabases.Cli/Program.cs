@@ -1,3 +1,5 @@
 using TenantDatabases.Cli;
+using TenantDatabases.Cli.Cancellation;
 
-return await TenantDbApp.RunAsync(args);
+using var signals = CancelSignals.Register();
+return await TenantDbApp.RunAsync(args, signals: signals);

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Cli.Commands.AddTenant;
 using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Commands.DevServers;
@@ -14,13 +15,17 @@ namespace TenantDatabases.Cli;
 /// <summary>The <c>tenantdb</c> command line: <see cref="Create"/> is the seam tests parse through.</summary>
 internal static class TenantDbApp
 {
-    /// <summary>Builds the command tree writing to <paramref name="console"/> (Spectre's own terminal console when null).</summary>
-    public static CommandApp Create(IAnsiConsole? console = null)
+    /// <summary>
+    /// Builds the command tree writing to <paramref name="console"/> (Spectre's own terminal console when null);
+    /// commands that run over many tenants or servers take <paramref name="signals"/> to cancel in two stages.
+    /// </summary>
+    public static CommandApp Create(IAnsiConsole? console = null, CancelSignals? signals = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("tenantdb");
+            config.Settings.Registrar.RegisterInstance(signals ?? CancelSignals.Unregistered());
             if (console is not null)
             {
                 config.ConfigureConsole(console);
@@ -71,13 +76,23 @@ internal static class TenantDbApp
         return app;
     }
 
-    /// <summary>Runs the tool; maps usage errors to exit code 2 and never shows a stack trace.</summary>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <summary>
+    /// Runs the tool; maps usage errors to exit code 2, a cancelled command to <see cref="ExitCodes.Cancelled"/>,
+    /// and never shows a stack trace. <paramref name="signals"/>: SIGINT and SIGTERM (none when null).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancelSignals? signals = null)
     {
         var output = console ?? TerminalConsole.StandardOutput();
+        signals ??= CancelSignals.Unregistered();
         try
         {
-            return await Create(output).RunAsync(StandardInputValue.Attach(args));
+            // A command that knows no second stage is simply cancelled by the first signal.
+            return await Create(output, signals).RunAsync(StandardInputValue.Attach(args), signals.Run.Stop);
+        }
+        catch (OperationCanceledException) when (signals.IsCancelled)
+        {
+            output.MarkupLine("[yellow]cancelled[/] (SIGINT or SIGTERM) before the command finished.");
+            return ExitCodes.Cancelled;
         }
         catch (CommandParseException error)
         {

@@ -14,6 +14,7 @@ internal sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpP
         (ExitCodes.Success, "success (warnings allowed)"),
         (ExitCodes.Failure, "invalid configuration, a failed check, a failed tenant, or (deploy) a failed stage"),
         (ExitCodes.Usage, "usage error, or a file that cannot be read"),
+        (ExitCodes.Cancelled, "cancelled by SIGINT or SIGTERM: nothing new started, work in flight finished or rolled back (a second signal aborts it), the report lists every tenant's state; rerun to finish"),
     ];
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ internal sealed class MigrationText(TenantPasswords passwords)
         { Status: MigrationStatus.UpToDate } => "up to date",
         { Status: MigrationStatus.Pending } => "pending",
         { Status: MigrationStatus.Skipped } => "skipped",
+        { Status: MigrationStatus.Cancelled } => "cancelled",
         _ => "failed",
     };
 
@@ -28,7 +29,13 @@ internal sealed class MigrationText(TenantPasswords passwords)
         {
             var at = failure.Script is null ? "" : $"{failure.Script}: ";
             var state = failure.SqlState is null ? "" : $" (SQLSTATE {failure.SqlState})";
-            return Safe(at + failure.Message + state);
+            var rollback = result.Status != MigrationStatus.Failed ? "" : failure.RolledBack switch
+            {
+                true => "; the script was rolled back",
+                false => "; the script runs without a transaction: its statements before the failing one stay applied",
+                null => "",
+            };
+            return Safe(at + failure.Message + state + rollback);
         }
         if (result.Verification is { Passed: false } verification)
         {

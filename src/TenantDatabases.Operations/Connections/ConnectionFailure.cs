@@ -20,6 +20,14 @@ public static class ConnectionFailure
         {
             return "the connection to the server was lost (it stopped, restarted or became unreachable); rerun when it is back: applied scripts are never applied twice";
         }
+        if (error is TimeoutException)
+        {
+            return error.Message;
+        }
+        if (IsTimeout(error))
+        {
+            return $"the server did not answer within the command's time limit (it hangs, or the network dropped the connection): {Find<TimeoutException>(error)?.Message ?? error.Message}";
+        }
         if (Find<SocketException>(error) is { } socket)
         {
             return $"{error.Message.TrimEnd('.')}: {socket.Message}";
@@ -30,6 +38,9 @@ public static class ConnectionFailure
         }
         return error.Message;
     }
+
+    /// <summary>True when <paramref name="error"/> is, or was caused by, a time limit running out.</summary>
+    public static bool IsTimeout(Exception error) => Find<TimeoutException>(error) is not null;
 
     private static T? Find<T>(Exception? error) where T : Exception
     {

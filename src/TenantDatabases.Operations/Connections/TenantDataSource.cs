@@ -12,8 +12,17 @@ namespace TenantDatabases.Operations.Connections;
 /// </summary>
 public static class TenantDataSource
 {
-    /// <summary>Seconds to wait for a server to accept a connection.</summary>
+    /// <summary>Seconds to wait for a server to accept a connection and the login on it.</summary>
     public const int ConnectTimeoutSeconds = 15;
+
+    /// <summary>Seconds a query may wait for the server's answer, unless the command sets its own limit (scripts do).</summary>
+    public const int CommandTimeoutSeconds = 30;
+
+    /// <summary>
+    /// Seconds of silence on the connection before the operating system probes the server: a server or network that
+    /// vanished during a long script is noticed in about a minute, not when the script's own limit runs out.
+    /// </summary>
+    public const int TcpKeepAliveSeconds = 30;
 
     /// <summary>
     /// A data source for <paramref name="tenant"/> whose connections show <paramref name="purpose"/> to the server
@@ -30,10 +39,32 @@ public static class TenantDataSource
             Password = password,
             Pooling = false,
             Timeout = ConnectTimeoutSeconds,
+            CommandTimeout = CommandTimeoutSeconds,
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = TcpKeepAliveSeconds,
+            TcpKeepAliveInterval = 10,
             ApplicationName = $"tenantdb {purpose}",
             SslMode = tenant.SslMode.ToNpgsql(),
         }.ConnectionString)
         // Only built-in types are read: skip Npgsql's catalog query for types on every new data source.
         .ConfigureTypeLoading(options => options.EnableTypeLoading(false))
         .Build();
+
+    /// <summary>
+    /// Opens a connection of <paramref name="dataSource"/>; a server that accepts the TCP connection and never
+    /// answers fails within <see cref="ConnectTimeoutSeconds"/> with a message naming it.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, TenantTarget tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && ConnectionFailure.IsTimeout(error))
+        {
+            throw new TimeoutException(
+                $"no answer from {tenant.Host}:{tenant.Port} (server {tenant.Server}) within {ConnectTimeoutSeconds} s while logging in: " +
+                "something accepted the connection but does not speak PostgreSQL, or the server hangs; check the server, and its host and port in the stack", error);
+        }
+    }
 }

@@ -5,19 +5,31 @@ namespace TenantDatabases.Operations.FanOut;
 /// <summary>
 /// Runs one piece of work per tenant within <see cref="FanOutOptions"/>: canaries first, then the rest, tenants
 /// of different servers interleaved so every server is kept busy. Each result is reported as soon as it is known.
+/// A cancelled run (<see cref="RunCancellation"/>) reports every tenant it did not start as not started; the work
+/// gets the abort token, and <paramref name="aborted"/> (when given) stands for work that gave up on it.
 /// </summary>
 public sealed class TenantFanOut<TResult>(
     FanOutOptions options,
     Func<TenantTarget, CancellationToken, Task<TResult>> work,
     Func<TResult, bool> succeeded,
-    Func<TenantTarget, string, TResult> notStarted)
+    Func<TenantTarget, string, TResult> notStarted,
+    Func<TenantTarget, string, TResult>? aborted = null)
 {
+    /// <summary>What a tenant in flight when the run was aborted says, when its work could not say more.</summary>
+    public const string AbortedReason = "aborted: the run was cancelled a second time while this tenant was in flight";
+
     private int failures;
 
+    /// <summary>Runs every tenant; cancelling the token stops and aborts at once.</summary>
+    public Task<IReadOnlyList<TResult>> RunAsync(
+        IReadOnlyList<TenantTarget> tenants, Action<TResult>? finished = null, CancellationToken cancellationToken = default) =>
+        RunAsync(tenants, finished, RunCancellation.Immediate(cancellationToken));
+
     /// <summary>Runs every tenant; <paramref name="finished"/> hears of each result (from any thread).</summary>
-    public async Task<IReadOnlyList<TResult>> RunAsync(
-        IReadOnlyList<TenantTarget> tenants, Action<TResult>? finished = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TResult>> RunAsync(IReadOnlyList<TenantTarget> tenants, Action<TResult>? finished, RunCancellation cancellation)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Stop, cancellation.Abort);
+        var run = new Run(stopping.Token, cancellation.Abort, finished);
         var ordered = Interleave(tenants);
         var canaries = ordered.Take(options.Canary).ToList();
         var rest = ordered.Skip(canaries.Count).ToList();
@@ -27,44 +39,80 @@ public sealed class TenantFanOut<TResult>(
         using var inFlight = new SemaphoreSlim(options.Parallel, options.Parallel);
         if (canaries.Count > 0)
         {
-            results.AddRange(await RunGroupAsync(canaries, budgets, inFlight, finished, cancellationToken));
-            if (Volatile.Read(ref failures) > 0)
+            results.AddRange(await RunGroupAsync(canaries, budgets, inFlight, run));
+            if (!stopping.IsCancellationRequested && Volatile.Read(ref failures) > 0)
             {
                 var reason = $"not started: a canary tenant failed (--canary {options.Canary})";
                 results.AddRange(rest.Select(tenant => Report(notStarted(tenant, reason), finished)));
                 return results;
             }
         }
-        results.AddRange(await RunGroupAsync(rest, budgets, inFlight, finished, cancellationToken));
+        results.AddRange(await RunGroupAsync(rest, budgets, inFlight, run));
         return results;
     }
 
+    private sealed record Run(CancellationToken Stopping, CancellationToken Abort, Action<TResult>? Finished);
+
     private async Task<TResult[]> RunGroupAsync(
-        IReadOnlyList<TenantTarget> group, Dictionary<string, ConnectionBudget> budgets, SemaphoreSlim inFlight,
-        Action<TResult>? finished, CancellationToken cancellationToken) =>
+        IReadOnlyList<TenantTarget> group, Dictionary<string, ConnectionBudget> budgets, SemaphoreSlim inFlight, Run run) =>
         await Task.WhenAll(group.Select(async tenant =>
         {
-            // Server connections first, then a run-wide slot: a tenant never holds a run slot while its server is full.
-            using var connections = await budgets[tenant.Server].TakeAsync(options.ConnectionsPerTenant, cancellationToken);
-            await inFlight.WaitAsync(cancellationToken);
+            IDisposable connections;
             try
             {
-                if (options.OnError == OnError.Stop && Volatile.Read(ref failures) > 0)
-                {
-                    return Report(notStarted(tenant, "not started: an earlier tenant failed (--on-error stop)"), finished);
-                }
-                var result = await work(tenant, cancellationToken);
-                if (!succeeded(result))
-                {
-                    Interlocked.Increment(ref failures);
-                }
-                return Report(result, finished);
+                // Server connections first, then a run-wide slot: a tenant never holds a run slot while its server is full.
+                connections = await budgets[tenant.Server].TakeAsync(options.ConnectionsPerTenant, run.Stopping);
             }
-            finally
+            catch (OperationCanceledException) when (run.Stopping.IsCancellationRequested)
             {
-                inFlight.Release();
+                return Report(notStarted(tenant, RunCancellation.NotStartedReason), run.Finished);
+            }
+            using (connections)
+            {
+                try
+                {
+                    await inFlight.WaitAsync(run.Stopping);
+                }
+                catch (OperationCanceledException) when (run.Stopping.IsCancellationRequested)
+                {
+                    return Report(notStarted(tenant, RunCancellation.NotStartedReason), run.Finished);
+                }
+                try
+                {
+                    return Report(await StartAsync(tenant, run), run.Finished);
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
             }
         }));
+
+    private async Task<TResult> StartAsync(TenantTarget tenant, Run run)
+    {
+        if (run.Stopping.IsCancellationRequested)
+        {
+            return notStarted(tenant, RunCancellation.NotStartedReason);
+        }
+        if (options.OnError == OnError.Stop && Volatile.Read(ref failures) > 0)
+        {
+            return notStarted(tenant, "not started: an earlier tenant failed (--on-error stop)");
+        }
+        TResult result;
+        try
+        {
+            result = await work(tenant, run.Abort);
+        }
+        catch (OperationCanceledException) when (run.Abort.IsCancellationRequested && aborted is not null)
+        {
+            result = aborted(tenant, AbortedReason);
+        }
+        if (!succeeded(result))
+        {
+            Interlocked.Increment(ref failures);
+        }
+        return result;
+    }
 
     private static TResult Report(TResult result, Action<TResult>? finished)
     {

@@ -15,11 +15,12 @@ internal sealed record DbUpOutcome(IReadOnlyList<AppliedScript> Applied, Excepti
 /// </summary>
 internal static class DbUpRun
 {
+    /// <summary>Applies what is pending; once <paramref name="stop"/> is cancelled, no further script starts.</summary>
     public static DbUpOutcome Apply(
-        NpgsqlConnection lockConnection, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds)
+        NpgsqlConnection lockConnection, string sessionSetup, MigrationScripts scripts, IReadOnlyList<JournalEntry> journal, int? commandTimeoutSeconds,
+        ScriptProgress progress, CancellationToken stop)
     {
         var connection = new ScriptConnectionManager(lockConnection, sessionSetup, commandTimeoutSeconds ?? 0);
-        ScriptModeExecutor? executor = null;
         var builder = PostgresqlExtensions.PostgresqlDatabase(connection, "public")
             .WithScripts(scripts.All.Select((script, index) =>
                 new SqlScript(script.Name, script.Contents, new SqlScriptOptions { RunGroupOrder = index })))
@@ -30,10 +31,9 @@ internal static class DbUpRun
             .LogToNowhere();
         builder.Configure(configuration =>
         {
-            executor = new ScriptModeExecutor(configuration.ScriptExecutor, connection, scripts);
-            configuration.ScriptExecutor = executor;
+            configuration.ScriptExecutor = new ScriptModeExecutor(configuration.ScriptExecutor, connection, scripts, progress, stop);
         });
         var result = builder.Build().PerformUpgrade();
-        return new DbUpOutcome(executor?.Applied ?? [], result.Successful ? null : result.Error, result.Successful ? null : result.ErrorScript?.Name);
+        return new DbUpOutcome(progress.Applied, result.Successful ? null : result.Error, result.Successful ? null : result.ErrorScript?.Name);
     }
 }

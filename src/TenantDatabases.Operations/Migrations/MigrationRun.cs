@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Tenants;
 
 namespace TenantDatabases.Operations.Migrations;
@@ -26,16 +27,24 @@ public static class MigrationRun
         return new MigrationPreparationResult(selection, settings, request.FanOut, [], false);
     }
 
-    /// <summary>Migrates and verifies every tenant of a prepared run; <paramref name="finished"/> sees each tenant as it ends.</summary>
+    /// <summary>Migrates and verifies every tenant of a prepared run; cancelling the token aborts the tenants in flight.</summary>
+    public static Task<MigrationRunResult> RunAsync(
+        MigrationPreparationResult prepared, Action<TenantMigrationResult>? finished, CancellationToken cancellationToken) =>
+        RunAsync(prepared, finished, RunCancellation.Immediate(cancellationToken));
+
+    /// <summary>
+    /// Migrates and verifies every tenant of a prepared run; <paramref name="finished"/> sees each tenant as it ends.
+    /// A cancelled run still returns every tenant, each in its true state (<see cref="FleetMigration"/>).
+    /// </summary>
     public static async Task<MigrationRunResult> RunAsync(
-        MigrationPreparationResult prepared, Action<TenantMigrationResult>? finished, CancellationToken cancellationToken)
+        MigrationPreparationResult prepared, Action<TenantMigrationResult>? finished, RunCancellation cancellation)
     {
         if (!prepared.Succeeded)
         {
             throw new ArgumentException("A migration that was not prepared cannot run.", nameof(prepared));
         }
         var clock = Stopwatch.StartNew();
-        var results = await FleetMigration.RunAsync(prepared.Outputs, prepared.Tenants, prepared.Settings, prepared.FanOut, finished, cancellationToken);
-        return new MigrationRunResult(results, prepared.Settings.DryRun, clock.Elapsed);
+        var results = await FleetMigration.RunAsync(prepared.Outputs, prepared.Tenants, prepared.Settings, prepared.FanOut, finished, cancellation);
+        return new MigrationRunResult(results, prepared.Settings.DryRun, clock.Elapsed, cancellation.IsStopRequested);
     }
 }

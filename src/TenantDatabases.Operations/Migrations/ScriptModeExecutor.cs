@@ -4,16 +4,13 @@ using DbUp.Engine;
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// Wraps DbUp's PostgreSQL executor: tells the connection whether the next script runs in a transaction, and
-/// records how long each applied script took.
+/// Wraps DbUp's PostgreSQL executor: tells the connection whether the next script runs in a transaction, records
+/// how long each applied script took, and starts no further script once the run is asked to stop (the previous
+/// one has committed with its journal row, so stopping here leaves nothing half-applied).
 /// </summary>
-internal sealed class ScriptModeExecutor(IScriptExecutor inner, ScriptConnectionManager connection, MigrationScripts scripts) : IScriptExecutor
+internal sealed class ScriptModeExecutor(
+    IScriptExecutor inner, ScriptConnectionManager connection, MigrationScripts scripts, ScriptProgress progress, CancellationToken stop) : IScriptExecutor
 {
-    private readonly List<AppliedScript> applied = [];
-
-    /// <summary>The scripts that completed, in order, with their durations.</summary>
-    public IReadOnlyList<AppliedScript> Applied => applied;
-
     public int? ExecutionTimeoutSeconds
     {
         get => inner.ExecutionTimeoutSeconds;
@@ -24,10 +21,14 @@ internal sealed class ScriptModeExecutor(IScriptExecutor inner, ScriptConnection
 
     public void Execute(SqlScript script, IDictionary<string, string> variables)
     {
-        connection.CurrentScriptRunsInTransaction = scripts.Find(script.Name)?.RunsInTransaction ?? true;
+        // DbUp returns this as the run's error, naming the script that was not started.
+        stop.ThrowIfCancellationRequested();
+        var migration = scripts.Find(script.Name) ?? new MigrationScript(script.Name, 0, script.Contents);
+        connection.CurrentScriptRunsInTransaction = migration.RunsInTransaction;
+        progress.Starting(migration);
         var clock = Stopwatch.StartNew();
         inner.Execute(script, variables);
-        applied.Add(new AppliedScript(script.Name, clock.Elapsed));
+        progress.Finished(new AppliedScript(script.Name, clock.Elapsed));
     }
 
     public void VerifySchema() => inner.VerifySchema();

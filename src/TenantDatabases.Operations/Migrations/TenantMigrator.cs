@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
+using TenantDatabases.Operations.FanOut;
 
 namespace TenantDatabases.Operations.Migrations;
 
@@ -13,27 +14,29 @@ namespace TenantDatabases.Operations.Migrations;
 /// A dry run takes no lock and writes nothing (its session is read-only). Never throws for a database problem:
 /// every outcome is a <see cref="TenantMigrationResult"/>.
 /// </summary>
-public static class TenantMigrator
+internal static class TenantMigrator
 {
     /// <summary>
     /// Migrates on <paramref name="lockConnection"/> (open, as the owner, unpooled): it takes the lock, and DbUp
-    /// runs the scripts on it. The caller closes it, which releases the lock.
+    /// runs the scripts on it. The caller closes it, which releases the lock. Once the run is asked to stop, no
+    /// further script starts; <paramref name="progress"/> shows what was applied to whoever gives up waiting.
     /// </summary>
     public static async Task<TenantMigrationResult> MigrateAsync(
-        TenantTarget tenant, NpgsqlConnection lockConnection, MigrationSettings settings, Stopwatch clock, CancellationToken cancellationToken)
+        TenantTarget tenant, NpgsqlConnection lockConnection, MigrationSettings settings, Stopwatch clock, ScriptProgress progress, RunCancellation cancellation)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Stop, cancellation.Abort);
         try
         {
             if (settings.DryRun)
             {
                 await using var readOnly = new NpgsqlCommand("SET default_transaction_read_only = on", lockConnection);
-                await readOnly.ExecuteNonQueryAsync(cancellationToken);
+                await readOnly.ExecuteNonQueryAsync(cancellation.Abort);
             }
-            else if (await MigrationLock.AcquireAsync(lockConnection, settings.LockTimeout, cancellationToken) is { } held)
+            else if (await MigrationLock.AcquireAsync(lockConnection, settings.LockTimeout, stopping.Token) is { } held)
             {
                 return Failed(tenant, clock, null, null, held);
             }
-            var journal = await SchemaJournal.ReadAsync(lockConnection, knownToExist: false, cancellationToken);
+            var journal = await SchemaJournal.ReadAsync(lockConnection, knownToExist: false, cancellation.Abort);
             var comparison = JournalComparison.Compare(settings.Scripts, journal);
             if (comparison.Changed.Count > 0)
             {
@@ -41,22 +44,33 @@ public static class TenantMigrator
                 return Failed(tenant, clock, changed.Name, null, "refused: " + string.Join(" ", comparison.Changed.Select(c => c.Describe())));
             }
             var pending = comparison.Pending.Select(script => script.Name).ToList();
+            progress.Pending = pending;
             if (settings.DryRun || pending.Count == 0)
             {
                 return new TenantMigrationResult(tenant, settings.DryRun && pending.Count > 0 ? MigrationStatus.Pending : MigrationStatus.UpToDate, [], pending, clock.Elapsed);
             }
-            await SchemaJournal.EnsureAsync(lockConnection, cancellationToken);
+            await SchemaJournal.EnsureAsync(lockConnection, cancellation.Abort);
             // DbUp is synchronous: give it its own thread rather than block a pool thread for minutes.
             var outcome = await Task.Factory.StartNew(
-                () => DbUpRun.Apply(lockConnection, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds),
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                () => DbUpRun.Apply(lockConnection, settings.SessionSetupSql, settings.Scripts, journal, settings.CommandTimeoutSeconds, progress, stopping.Token),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var notApplied = pending.Except(outcome.Applied.Select(script => script.Name)).ToList();
+            if (outcome.Error is OperationCanceledException && stopping.IsCancellationRequested)
+            {
+                return TenantMigrationResult.Stopped(tenant, outcome.Applied, notApplied, clock.Elapsed);
+            }
             if (outcome.Error is { } error)
             {
                 return new TenantMigrationResult(tenant, MigrationStatus.Failed, outcome.Applied, notApplied, clock.Elapsed,
-                    new MigrationFailure(outcome.ErrorScript, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error)));
+                    new MigrationFailure(outcome.ErrorScript, ConnectionFailure.SqlState(error), ConnectionFailure.Describe(error),
+                        outcome.ErrorScript is { } name ? settings.Scripts.Find(name)?.RunsInTransaction : null));
             }
             return new TenantMigrationResult(tenant, MigrationStatus.Migrated, outcome.Applied, notApplied, clock.Elapsed);
+        }
+        // Asked to stop while waiting for the lock: nothing was applied.
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellation.Abort.IsCancellationRequested)
+        {
+            return TenantMigrationResult.Stopped(tenant, [], progress.Pending, clock.Elapsed);
         }
         // Anything else is still one tenant's failure: it must not end the run for the others.
         catch (Exception error) when (error is not OperationCanceledException)

@@ -27,4 +27,6 @@ public static class CheckNames
     public const string Capacity = "capacity";
     /// <summary>Tenant-prefixed databases the stack does not declare.</summary>
     public const string Orphans = "orphans";
+    /// <summary>A server the run did not check, because it was cancelled.</summary>
+    public const string Run = "run";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Operations.Preflight;
@@ -13,14 +14,19 @@ public static class PreflightRun
     public static Task<ConnectableStackResult> LoadAsync(PreflightRequest request, Func<string, string?> environment, CancellationToken cancellationToken) =>
         ConnectableStackLoader.LoadAsync(request.WorkingDirectory, request.Stack, request.ConfigJson, needsPasswords: true, environment, cancellationToken);
 
-    /// <summary>Checks every server of a loaded stack; one report per server, in the stack's order.</summary>
+    /// <summary>Checks every server of a loaded stack; cancelling the token aborts the checks in flight.</summary>
     public static Task<PreflightReport> CheckAsync(
-        PreflightRequest request, ConnectableStackResult stack, ILoggerFactory? logs, CancellationToken cancellationToken)
+        PreflightRequest request, ConnectableStackResult stack, ILoggerFactory? logs, CancellationToken cancellationToken) =>
+        CheckAsync(request, stack, logs, RunCancellation.Immediate(cancellationToken));
+
+    /// <summary>Checks every server of a loaded stack; one report per server, in the stack's order, even when cancelled.</summary>
+    public static Task<PreflightReport> CheckAsync(
+        PreflightRequest request, ConnectableStackResult stack, ILoggerFactory? logs, RunCancellation cancellation)
     {
         if (!stack.Succeeded)
         {
             throw new ArgumentException("A stack that did not load has no servers to check.", nameof(stack));
         }
-        return FleetPreflight.RunAsync(request.Stack, PreflightTarget.ForStack(stack.Configuration, stack.Passwords), request.Timeout, logs, cancellationToken);
+        return FleetPreflight.RunAsync(request.Stack, PreflightTarget.ForStack(stack.Configuration, stack.Passwords), request.Timeout, logs, cancellation);
     }
 }

@@ -8,4 +8,7 @@ public sealed record CheckResult(string Name, bool Passed, string Value)
     public const string PublicConnect = "public-connect";
     public const string Recovery = "recovery";
     public const string Journal = "journal";
+
+    /// <summary>The one check of a tenant that the run never checked: its value says why.</summary>
+    public const string Run = "run";
 }

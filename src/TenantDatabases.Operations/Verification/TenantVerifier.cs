@@ -20,7 +20,7 @@ public static class TenantVerifier
         {
             // A data source of its own: a fresh, unpooled login, as an application would make it.
             await using var dataSource = TenantDataSource.Create(tenant, password, "verify");
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await TenantDataSource.OpenAsync(dataSource, tenant, cancellationToken);
             return await CheckAsync(tenant, connection, scripts, clock, cancellationToken);
         }
         // Anything else is still one tenant's failure: it must not end the run for the others.

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Cancellation;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
 
@@ -13,8 +14,8 @@ internal sealed class DeployCommand : AsyncCommand<DeploySettings>
     private readonly IDeployStageRunner _runner;
 
     /// <summary>The command with the real stages (what the command tree creates).</summary>
-    public DeployCommand(IAnsiConsole console)
-        : this(console, new UseCaseStageRunner())
+    public DeployCommand(IAnsiConsole console, CancelSignals signals)
+        : this(console, new UseCaseStageRunner(signals))
     {
     }
 
@@ -28,7 +29,8 @@ internal sealed class DeployCommand : AsyncCommand<DeploySettings>
     /// <summary>The description <c>tenantdb --help</c> shows.</summary>
     public const string Description =
         "Deploy a stack: validate → preflight → pulumi up → migrate → verify, stopping at the first stage that fails " +
-        "and saying what to do next. Exit 0 when every stage passed, else the failed stage's exit code (1, or 2 for usage).";
+        "and saying what to do next. Exit 0 when every stage passed, else the failed stage's exit code (1, or 2 for usage); " +
+        "130 when cancelled (SIGINT/SIGTERM: pulumi up is sent SIGINT to stop gracefully, and a second signal kills it).";
 
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, DeploySettings settings, CancellationToken cancellationToken)
@@ -42,7 +44,8 @@ internal sealed class DeployCommand : AsyncCommand<DeploySettings>
         {
             try
             {
-                await DeployReport.WriteAsync(report, result, cancellationToken);
+                // Written even when cancelled: the report is what a cancelled deployment leaves behind.
+                await DeployReport.WriteAsync(report, result);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {

@@ -2,7 +2,8 @@ namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
 /// Runs the stages in order and stops at the first that fails: validate → preflight → pulumi up →
-/// migrate → verify. Stages after a failure are reported as not run.
+/// migrate → verify. Stages after a failure are reported as not run. Cancelling the token (the first
+/// SIGINT/SIGTERM) lets the stage in flight wind down and report itself, and starts no further stage.
 /// </summary>
 internal static class DeployPipeline
 {
@@ -18,6 +19,7 @@ internal static class DeployPipeline
         foreach (var stage in DeployStages.InOrder)
         {
             var result = failed is { } failedStage ? StageResult.NotRun(stage, failedStage)
+                : cancellationToken.IsCancellationRequested ? StageResult.NotRunAfterCancel(stage)
                 : stage == DeployStage.PulumiUp && request.SkipUp ? StageResult.Skipped(stage, "skipped (--skip-up)")
                 : await RunOneAsync(runner, stage, request, cancellationToken);
             if (result.Status == StageStatus.Failed)
@@ -27,7 +29,7 @@ internal static class DeployPipeline
             results.Add(result);
             stageFinished?.Invoke(result);
         }
-        return new DeployResult(request, results);
+        return new DeployResult(request, results, cancellationToken.IsCancellationRequested);
     }
 
     private static async Task<StageResult> RunOneAsync(
@@ -40,6 +42,10 @@ internal static class DeployPipeline
             return result.Status == StageStatus.Failed && result.ExitCode == ExitCodes.Success
                 ? result with { ExitCode = ExitCodes.Failure }
                 : result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return StageResult.CancelledWhileRunning(stage);
         }
         catch (Exception error) when (error is not OperationCanceledException and not OutOfMemoryException)
         {

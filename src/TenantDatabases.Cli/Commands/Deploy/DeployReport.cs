@@ -20,9 +20,15 @@ internal static class DeployReport
                 json.WriteString("outputs", outputs);
             }
             json.WriteBoolean("yes", result.Request.Yes);
-            json.WriteBoolean("succeeded", result.Succeeded);
+            json.WriteBoolean("succeeded", result.Succeeded && !result.Cancelled);
+            json.WriteBoolean("cancelled", result.Cancelled);
             json.WriteNumber("exitCode", result.ExitCode);
-            if (result.FailedStage is { } failed)
+            if (result.CancelledStage is { } cancelled)
+            {
+                json.WriteString("cancelledStage", DeployStages.Name(cancelled.Stage));
+                json.WriteString("nextStep", StageAdvice.NextStep(cancelled, result.Request));
+            }
+            else if (result.FailedStage is { } failed)
             {
                 json.WriteString("failedStage", DeployStages.Name(failed.Stage));
                 json.WriteString("nextStep", StageAdvice.NextStep(failed, result.Request));
@@ -39,7 +45,7 @@ internal static class DeployReport
     }
 
     /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    public static Task WriteAsync(string path, DeployResult result, CancellationToken cancellationToken) =>
+    public static Task WriteAsync(string path, DeployResult result, CancellationToken cancellationToken = default) =>
         File.WriteAllTextAsync(path, ToJson(result), cancellationToken);
 
     private static void WriteStage(Utf8JsonWriter json, StageResult stage)
@@ -64,6 +70,7 @@ internal static class DeployReport
         StageStatus.Passed => "passed",
         StageStatus.Failed => "failed",
         StageStatus.Skipped => "skipped",
+        StageStatus.Cancelled => "cancelled",
         _ => "not run",
     };
 }

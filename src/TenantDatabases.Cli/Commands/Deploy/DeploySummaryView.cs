@@ -17,11 +17,13 @@ internal sealed class DeploySummaryView(IAnsiConsole console)
             StageStatus.Passed => ("ok  ", "green"),
             StageStatus.Failed => ("FAIL", "red"),
             StageStatus.Skipped => ("skip", "yellow"),
+            StageStatus.Cancelled => ("STOP", "yellow"),
             _ => ("--  ", "grey"),
         };
-        var showOutput = result.Status == StageStatus.Failed && result.Output.Length > 0;
+        var showOutput = result.Status is StageStatus.Failed or StageStatus.Cancelled && result.Output.Length > 0;
         // A failed stage's own output follows, so its line need not repeat the error.
-        var summary = showOutput ? $"failed (exit {result.ExitCode}):" : result.Summary;
+        var summary = !showOutput ? result.Summary
+            : result.Status == StageStatus.Cancelled ? $"cancelled (exit {result.ExitCode}):" : $"failed (exit {result.ExitCode}):";
         console.MarkupLineInterpolated(
             $"  [{colour}]{mark}[/] {DeployStages.Name(result.Stage),-10} {Fleet.Secrets.SecretMask.Redact(summary)}");
         if (showOutput)
@@ -36,7 +38,13 @@ internal sealed class DeploySummaryView(IAnsiConsole console)
     /// <summary>The closing line: success, or the stage it stopped at and what to do next.</summary>
     public void Finish(DeployResult result)
     {
-        if (result.FailedStage is { } failed)
+        if (result.Cancelled)
+        {
+            var stopped = result.CancelledStage is { } cancelled ? $" during {DeployStages.Name(cancelled.Stage)}" : "";
+            console.MarkupLineInterpolated($"[yellow]deploy of stack {result.Request.Stack} was cancelled{stopped}[/] (exit {result.ExitCode}).");
+            console.MarkupLineInterpolated($"next: {(result.CancelledStage is { } stage ? StageAdvice.NextStep(stage, result.Request) : "No stage was running; rerun deploy.")}");
+        }
+        else if (result.FailedStage is { } failed)
         {
             console.MarkupLineInterpolated(
                 $"[red]deploy of stack {result.Request.Stack} stopped at {DeployStages.Name(failed.Stage)}[/] (exit {result.ExitCode}).");

@@ -1,13 +1,19 @@
 using System.Diagnostics;
+using TenantDatabases.Operations.FanOut;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
 /// Runs <c>pulumi up --stack &lt;s&gt;</c> as a child process on the operator's own terminal, so Pulumi's
 /// preview, progress and confirmation prompt work as usual; <c>--yes</c> only when deploy was given it.
+/// A cancelled deploy forwards SIGINT to it, on which Pulumi finishes the operations in flight and saves its
+/// state; it is killed (leaving pending operations) only on a second signal or after <paramref name="gracePeriod"/>.
 /// </summary>
-internal sealed class PulumiUpStage(string? pulumiExecutable)
+internal sealed class PulumiUpStage(string? pulumiExecutable, TimeSpan? gracePeriod = null)
 {
+    /// <summary>How long a <c>pulumi up</c> sent SIGINT may take to stop before it is killed.</summary>
+    public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromMinutes(2);
+
     /// <summary>The arguments passed to <c>pulumi</c>.</summary>
     public static IReadOnlyList<string> Arguments(DeployRequest request)
     {
@@ -23,8 +29,16 @@ internal sealed class PulumiUpStage(string? pulumiExecutable)
         return arguments;
     }
 
-    /// <summary>Runs it; a missing CLI or a non-zero exit is a failed stage.</summary>
-    public async Task<StageResult> RunAsync(DeployRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs it; cancelling the token kills it at once.</summary>
+    public Task<StageResult> RunAsync(DeployRequest request, CancellationToken cancellationToken) =>
+        RunAsync(request, RunCancellation.Immediate(cancellationToken));
+
+    /// <summary>
+    /// Runs it; a missing CLI or a non-zero exit is a failed stage, a cancelled run a cancelled one.
+    /// <paramref name="interruptReachedChild"/> says whether the signal that stopped the run already reached
+    /// Pulumi (a terminal's Ctrl-C), so that it is not sent twice: Pulumi takes a second one as "terminate now".
+    /// </summary>
+    public async Task<StageResult> RunAsync(DeployRequest request, RunCancellation cancellation, Func<bool>? interruptReachedChild = null)
     {
         if (pulumiExecutable is null)
         {
@@ -38,19 +52,44 @@ internal sealed class PulumiUpStage(string? pulumiExecutable)
         }
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {pulumiExecutable}.");
+        var commandLine = "pulumi " + string.Join(' ', Arguments(request));
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellation.Stop);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellation.IsStopRequested)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            return await StopAsync(process, commandLine, cancellation.Abort, interruptReachedChild?.Invoke() ?? false);
         }
-        var commandLine = "pulumi " + string.Join(' ', Arguments(request));
         return process.ExitCode == 0
             ? new StageResult(DeployStage.PulumiUp, StageStatus.Passed, ExitCodes.Success, $"`{commandLine}` succeeded")
             : new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure,
                 $"`{commandLine}` exited with {process.ExitCode} (Pulumi's output is above)");
+    }
+
+    private async Task<StageResult> StopAsync(Process process, string commandLine, CancellationToken abort, bool alreadyInterrupted)
+    {
+        var grace = gracePeriod ?? DefaultGracePeriod;
+        var interrupted = !abort.IsCancellationRequested && (alreadyInterrupted || ProcessInterrupt.Send(process));
+        if (interrupted)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(abort);
+            waiting.CancelAfter(grace);
+            try
+            {
+                await process.WaitForExitAsync(waiting.Token);
+                return new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
+                    $"{PulumiUpAdvice.StoppedOnInterrupt}: `{commandLine}` finished its operations in flight and exited with {process.ExitCode}");
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed below: a second signal, or no end within the grace period.
+            }
+        }
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(CancellationToken.None);
+        var why = abort.IsCancellationRequested ? "on a second signal" : $"when it had not stopped {grace.TotalSeconds:0} s after SIGINT";
+        return new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
+            $"{PulumiUpAdvice.Killed}: `{commandLine}` was killed {why}; its operations in flight are left as pending operations in the stack's state");
     }
 }

@@ -13,6 +13,7 @@ internal static class StageAdvice
         var tenants = request.OutputsFile is { } outputs ? $"--outputs {Quote(outputs)}" : target;
         return failed.Stage switch
         {
+            _ when failed.Status == StageStatus.Cancelled => Cancelled(failed, request, target, tenants),
             DeployStage.Validate => failed.ExitCode == ExitCodes.Usage
                 ? $"Nothing was changed. Check the stack name and folder (Pulumi.yaml and Pulumi.{request.Stack}.yaml must be readable), then rerun `tenantdb deploy {target}`."
                 : $"Nothing was changed. Fix every problem listed above in Pulumi.{request.Stack}.yaml, check it with `tenantdb validate {target}`, then rerun deploy.",
@@ -40,6 +41,15 @@ internal static class StageAdvice
             _ => "Rerun deploy.",
         };
     }
+
+    private static string Cancelled(StageResult cancelled, DeployRequest request, string target, string tenants) => cancelled.Stage switch
+    {
+        DeployStage.PulumiUp => PulumiUpAdvice.CancelledAdvice(cancelled, request.Stack),
+        DeployStage.Migrate =>
+            $"The databases exist; the migrate report lists every tenant as finished, stopped between scripts or not started, and no script is half-applied unless it says so. Rerun `tenantdb migrate {tenants}` to finish (applied scripts are never applied twice), then `tenantdb verify {tenants}`.",
+        DeployStage.Verify => $"Every tenant is migrated; rerun `tenantdb verify {tenants}`.",
+        _ => $"Nothing was changed. Rerun `tenantdb deploy {target}`.",
+    };
 
     private static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
 }

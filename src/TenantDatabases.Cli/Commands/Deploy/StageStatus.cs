@@ -12,6 +12,9 @@ internal enum StageStatus
     /// <summary>The stage was left out on purpose (<c>pulumi up</c> with <c>--skip-up</c>).</summary>
     Skipped,
 
-    /// <summary>An earlier stage failed, so this one never started.</summary>
+    /// <summary>An earlier stage failed, or the deployment was cancelled, so this one never started.</summary>
     NotRun,
+
+    /// <summary>The deployment was cancelled (SIGINT/SIGTERM) while this stage ran: it stopped, and says where it stopped.</summary>
+    Cancelled,
 }

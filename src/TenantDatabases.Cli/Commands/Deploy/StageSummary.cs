@@ -6,7 +6,12 @@ internal static class StageSummary
     /// <summary>"passed: …" or "failed (exit N): …" with the first line of <paramref name="line"/>, shortened; just the outcome without one.</summary>
     public static string From(int exitCode, string? line)
     {
-        var outcome = exitCode == ExitCodes.Success ? "passed" : $"failed (exit {exitCode})";
+        var outcome = exitCode switch
+        {
+            ExitCodes.Success => "passed",
+            ExitCodes.Cancelled => $"cancelled (exit {exitCode})",
+            _ => $"failed (exit {exitCode})",
+        };
         var first = line?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         return first is null ? outcome : $"{outcome}: {Shorten(first)}";
     }

@@ -3,6 +3,8 @@ using TenantDatabases.Cli.Commands.Preflight;
 using TenantDatabases.Cli.Commands.Validate;
 using TenantDatabases.Cli.Commands.Verify;
 using TenantDatabases.Operations.Deployments;
+using TenantDatabases.Cli.Cancellation;
+using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Processes;
@@ -13,27 +15,32 @@ namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
 /// The real stages: validate, preflight, migrate and verify call the same use-cases as their commands and render
-/// their typed results with the commands' own renderers; <c>pulumi up</c> runs as the Pulumi CLI.
+/// their typed results with the commands' own renderers; <c>pulumi up</c> runs as the Pulumi CLI. The token a stage
+/// gets is the first signal's ("stop starting"); <paramref name="signals"/> also gives the second's ("abort now").
 /// </summary>
-internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, string?> environment) : IDeployStageRunner
+internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, string?> environment, CancelSignals? signals = null) : IDeployStageRunner
 {
-    /// <summary>A runner that uses the Pulumi CLI found on PATH (if any) and this process's environment.</summary>
-    public UseCaseStageRunner()
-        : this(new PulumiUpStage(PulumiCli.Find()), Environment.GetEnvironmentVariable)
+    /// <summary>A runner that uses the Pulumi CLI found on PATH (if any), this process's environment and its signals.</summary>
+    public UseCaseStageRunner(CancelSignals signals)
+        : this(new PulumiUpStage(PulumiCli.Find()), Environment.GetEnvironmentVariable, signals)
     {
     }
 
     /// <inheritdoc />
-    public Task<StageResult> RunAsync(DeployStage stage, DeployRequest request, CancellationToken cancellationToken) => stage switch
+    public Task<StageResult> RunAsync(DeployStage stage, DeployRequest request, CancellationToken cancellationToken)
     {
-        DeployStage.Validate => Task.FromResult(Validate(request)),
-        DeployStage.Preflight => PreflightAsync(request, cancellationToken),
-        DeployStage.Stack => StackAsync(request, cancellationToken),
-        DeployStage.PulumiUp => pulumiUp.RunAsync(request, cancellationToken),
-        DeployStage.Migrate => MigrateAsync(request, cancellationToken),
-        DeployStage.Verify => VerifyAsync(request, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
-    };
+        var cancellation = new RunCancellation(cancellationToken, signals?.Run.Abort ?? cancellationToken);
+        return stage switch
+        {
+            DeployStage.Validate => Task.FromResult(Validate(request)),
+            DeployStage.Preflight => PreflightAsync(request, cancellation),
+            DeployStage.Stack => StackAsync(request, cancellationToken),
+            DeployStage.PulumiUp => pulumiUp.RunAsync(request, cancellation, () => signals?.InterruptReachedChildren ?? false),
+            DeployStage.Migrate => MigrateAsync(request, cancellation),
+            DeployStage.Verify => VerifyAsync(request, cancellation),
+            _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+        };
+    }
 
     private static StageResult Validate(DeployRequest request)
     {
@@ -43,10 +50,10 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         return StageResult.Ran(DeployStage.Validate, ValidateOutput.ExitCode(load), ValidateOutput.ClosingLine(load), text.Text);
     }
 
-    private async Task<StageResult> PreflightAsync(DeployRequest request, CancellationToken cancellationToken)
+    private async Task<StageResult> PreflightAsync(DeployRequest request, RunCancellation cancellation)
     {
         var preflight = StageRequests.Preflight(request);
-        var stack = await PreflightRun.LoadAsync(preflight, environment, cancellationToken);
+        var stack = await PreflightRun.LoadAsync(preflight, environment, cancellation.Stop);
         using var text = new StageText();
         if (!stack.Succeeded)
         {
@@ -55,7 +62,7 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
             return StageResult.Ran(DeployStage.Preflight, exitCode, first, text.Text);
         }
         ConnectableStackOutput.Warnings(text.Console, stack);
-        var report = await PreflightRun.CheckAsync(preflight, stack, null, cancellationToken);
+        var report = await PreflightRun.CheckAsync(preflight, stack, null, cancellation);
         PreflightTable.Write(text.Console, report);
         return StageResult.Ran(DeployStage.Preflight, PreflightOutput.ExitCode(report), PreflightOutput.Summary(report), text.Text,
             PreflightOutput.Document(report, stack));
@@ -69,10 +76,10 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         return StageResult.Ran(DeployStage.Stack, exitCode, LastDeploymentOutput.Summary(check), text.Text);
     }
 
-    private static async Task<StageResult> MigrateAsync(DeployRequest request, CancellationToken cancellationToken)
+    private static async Task<StageResult> MigrateAsync(DeployRequest request, RunCancellation cancellation)
     {
         // deploy refuses --outputs -, so standard input is never read.
-        var prepared = await MigrationRun.PrepareAsync(StageRequests.Migrate(request), TextReader.Null, cancellationToken);
+        var prepared = await MigrationRun.PrepareAsync(StageRequests.Migrate(request), TextReader.Null, cancellation.Stop);
         using var text = new StageText();
         TenantSelectionOutput.Write(text.Console, text.Console, prepared.Selection);
         if (!prepared.Succeeded)
@@ -81,15 +88,16 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         }
         var words = new MigrationText(prepared.Outputs.Passwords);
         MigrateOutput.WriteStart(text.Console, prepared);
-        var run = await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(text.Console, words), cancellationToken);
+        var run = await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(text.Console, words), cancellation);
         MigrationTable.Write(text.Console, run.Tenants, words, run.DryRun);
+        MigrateOutput.WriteCancelled(text.Console, run);
         return StageResult.Ran(DeployStage.Migrate, MigrateOutput.ExitCode(run), MigrationTable.Summary(run.Tenants), text.Text,
             MigrationReport.Render(run, words));
     }
 
-    private static async Task<StageResult> VerifyAsync(DeployRequest request, CancellationToken cancellationToken)
+    private static async Task<StageResult> VerifyAsync(DeployRequest request, RunCancellation cancellation)
     {
-        var run = await VerificationRun.RunAsync(StageRequests.Tenants(request), TextReader.Null, cancellationToken);
+        var run = await VerificationRun.RunAsync(StageRequests.Tenants(request), TextReader.Null, cancellation);
         using var text = new StageText();
         TenantSelectionOutput.Write(text.Console, text.Console, run.Selection);
         if (!run.Selection.Succeeded)
@@ -99,7 +107,7 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         var words = new MigrationText(run.Selection.Outputs.Passwords);
         VerificationOutput.WriteTable(text.Console, run.Tenants, words);
         return StageResult.Ran(DeployStage.Verify, VerificationOutput.ExitCode(run), VerificationOutput.Summary(run.Tenants), text.Text,
-            VerificationOutput.Render(run.Tenants, words));
+            VerificationOutput.Render(run, words));
     }
 
     private static string? FirstError(IReadOnlyList<string> problems) =>

@@ -1,20 +1,23 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Cancellation;
+using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
 
 namespace TenantDatabases.Cli.Commands.Migrate;
 
 /// <summary>
 /// <c>tenantdb migrate</c>: brings every selected tenant database to the latest script and verifies it. Exit 0
-/// when every tenant is migrated and verified, 1 when any is not, 2 for usage errors and unreadable input.
+/// when every tenant is migrated and verified, 1 when any is not, 2 for usage errors and unreadable input, 130
+/// when cancelled (the table and the report still show every tenant).
 /// </summary>
-internal sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateSettings>
+internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals) : AsyncCommand<MigrateSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MigrateSettings settings, CancellationToken cancellationToken)
     {
         // With --format json, everything but the report goes to stderr, so that stdout stays one JSON document.
         var side = StandardErrorConsole.For(settings.IsJson, console);
-        var prepared = await MigrationRun.PrepareAsync(settings.ToMigrationRequest(), Console.In, cancellationToken);
+        var prepared = await MigrationRun.PrepareAsync(settings.ToMigrationRequest(), Console.In, signals.Run.Abort);
         TenantSelectionOutput.Write(console, side, prepared.Selection);
         if (!prepared.Succeeded)
         {
@@ -23,7 +26,7 @@ internal sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<Migrat
         var text = new MigrationText(prepared.Outputs.Passwords);
         MigrateOutput.WriteStart(side, prepared);
 
-        var run = await RunWithProgressAsync(side, prepared, text, cancellationToken);
+        var run = await RunWithProgressAsync(side, prepared, text, signals.Run);
         var report = MigrationReport.Render(run, text);
         if (settings.IsJson)
         {
@@ -33,6 +36,7 @@ internal sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<Migrat
         {
             MigrationTable.Write(console, run.Tenants, text, run.DryRun);
         }
+        MigrateOutput.WriteCancelled(side, run);
         if (settings.Report is { } reportFile && ReportJson.TryWrite(reportFile, report) is { } reportProblem)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {reportProblem}");
@@ -43,7 +47,7 @@ internal sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<Migrat
 
     // A progress bar on a terminal; otherwise (CI logs, pipes) one line per finished tenant.
     private static async Task<MigrationRunResult> RunWithProgressAsync(
-        IAnsiConsole console, MigrationPreparationResult prepared, MigrationText text, CancellationToken cancellationToken)
+        IAnsiConsole console, MigrationPreparationResult prepared, MigrationText text, RunCancellation cancellation)
     {
         if (console.Profile.Capabilities.Interactive)
         {
@@ -59,9 +63,9 @@ internal sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<Migrat
                         task.Description = $"tenants ({Volatile.Read(ref failed)} failed)";
                     }
                     task.Increment(1);
-                }, cancellationToken);
+                }, cancellation);
             });
         }
-        return await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(console, text), cancellationToken);
+        return await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(console, text), cancellation);
     }
 }

@@ -35,8 +35,23 @@ internal static class MigrateOutput
             $"{(prepared.Settings.DryRun ? "Dry run: listing pending scripts of" : "Migrating")} {prepared.Tenants.Count} tenant(s) on {servers} server(s) to {prepared.Settings.Scripts.Latest?.Name}.");
     }
 
-    /// <summary>0 when every tenant is migrated and verified, 1 when any is not.</summary>
-    public static int ExitCode(MigrationRunResult run) => run.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    /// <summary>130 when the run was cancelled; else 0 when every tenant is migrated and verified, 1 when any is not.</summary>
+    public static int ExitCode(MigrationRunResult run) =>
+        run.Cancelled ? ExitCodes.Cancelled : run.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+
+    /// <summary>After a cancelled run: where the tenants stand, and that a rerun finishes the job.</summary>
+    public static void WriteCancelled(IAnsiConsole console, MigrationRunResult run)
+    {
+        if (!run.Cancelled)
+        {
+            return;
+        }
+        var notStarted = run.Tenants.Count(t => t.Status == MigrationStatus.Skipped);
+        var stopped = run.Tenants.Count(t => t.Status == MigrationStatus.Cancelled);
+        var finished = run.Tenants.Count - notStarted - stopped;
+        console.MarkupLineInterpolated(
+            $"[yellow]The run was cancelled:[/] {finished} tenant(s) finished, {stopped} stopped in flight, {notStarted} not started. Rerun tenantdb migrate to finish: applied scripts are never applied twice.");
+    }
 
     /// <summary>One raw line per finished tenant: CI logs must not wrap them at a guessed console width.</summary>
     public static Action<TenantMigrationResult> TenantLines(IAnsiConsole console, MigrationText text)

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Operations.Preflight;
 
 namespace TenantDatabases.Cli.Commands.Preflight;
@@ -7,15 +8,15 @@ namespace TenantDatabases.Cli.Commands.Preflight;
 /// <summary>
 /// <c>tenantdb preflight</c>: validates the stack, then checks every server at once (reach, TLS, login,
 /// version, CREATEDB/CREATEROLE, SET ROLE, writable primary, connections, capacity, orphans).
-/// Exit 0 with no error (warnings allowed), 1 on any error, 2 for usage or an unreadable input.
+/// Exit 0 with no error (warnings allowed), 1 on any error, 2 for usage or an unreadable input, 130 when cancelled.
 /// </summary>
-internal sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<PreflightSettings>
+internal sealed class PreflightCommand(IAnsiConsole console, CancelSignals signals) : AsyncCommand<PreflightSettings>
 {
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, PreflightSettings settings, CancellationToken cancellationToken)
     {
         var request = settings.ToRequest();
-        var stack = await PreflightRun.LoadAsync(request, Environment.GetEnvironmentVariable, cancellationToken);
+        var stack = await PreflightRun.LoadAsync(request, Environment.GetEnvironmentVariable, signals.Run.Abort);
         if (!stack.Succeeded)
         {
             return ConnectableStackOutput.Refused(console, stack);
@@ -25,7 +26,7 @@ internal sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Pref
             ConnectableStackOutput.Warnings(console, stack);
         }
         using var logs = settings.Verbose ? new ConsoleLoggerFactory(StandardErrorConsole.For(settings.IsJson, console), stack.Passwords.Values) : null;
-        var report = await PreflightRun.CheckAsync(request, stack, logs, cancellationToken);
+        var report = await PreflightRun.CheckAsync(request, stack, logs, signals.Run);
 
         var document = PreflightOutput.Document(report, stack);
         if (settings.Report is { } reportFile)
@@ -34,7 +35,8 @@ internal sealed class PreflightCommand(IAnsiConsole console) : AsyncCommand<Pref
             {
                 Directory.CreateDirectory(folder);
             }
-            await File.WriteAllTextAsync(reportFile, document, cancellationToken);
+            // Written even when cancelled: the report is what a cancelled run leaves behind.
+            await File.WriteAllTextAsync(reportFile, document, CancellationToken.None);
         }
         if (settings.IsJson)
         {

@@ -11,6 +11,7 @@ internal static class PreflightJson
     {
         ["stack"] = report.Stack,
         ["status"] = Name(report.Status),
+        ["cancelled"] = report.Cancelled,
         ["elapsedMs"] = (long)report.Elapsed.TotalMilliseconds,
         ["secretSource"] = secretSource,
         ["servers"] = new JsonArray(report.Servers.Select(server => (JsonNode)new JsonObject

@@ -15,7 +15,7 @@ internal static class VerificationOutput
                 Markup.Escape(result.Tenant.Id),
                 Markup.Escape(result.Tenant.Server),
                 Markup.Escape(result.Tenant.Database),
-                result.Passed ? "[green]passed[/]" : "[red]failed[/]",
+                result.Passed ? "[green]passed[/]" : result.WasRun ? "[red]failed[/]" : "[yellow]not run[/]",
                 Markup.Escape(result.Passed ? string.Join(", ", result.Checks.Select(c => c.Name)) : text.Safe(result.DescribeFailures())));
         }
         console.Write(table);
@@ -25,25 +25,29 @@ internal static class VerificationOutput
     /// <summary>How many tenants passed and failed, as one line.</summary>
     public static string Summary(IReadOnlyList<TenantVerification> results)
     {
-        var failed = results.Count(r => !r.Passed);
-        return $"{results.Count} tenant(s): {results.Count - failed} passed, {failed} failed.";
+        var notRun = results.Count(r => !r.WasRun);
+        var failed = results.Count(r => !r.Passed) - notRun;
+        return $"{results.Count} tenant(s): {results.Count - failed - notRun} passed, {failed} failed" + (notRun > 0 ? $", {notRun} not run." : ".");
     }
 
-    /// <summary>0 when every check of every tenant passed, 1 when any failed.</summary>
-    public static int ExitCode(VerificationRunResult run) => run.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    /// <summary>130 when the run was cancelled; else 0 when every check of every tenant passed, 1 when any failed.</summary>
+    public static int ExitCode(VerificationRunResult run) =>
+        run.Cancelled ? ExitCodes.Cancelled : run.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
 
-    public static string Render(IReadOnlyList<TenantVerification> results, MigrationText text) =>
+    public static string Render(VerificationRunResult run, MigrationText text) =>
         ReportJson.Serialize<object>(new
         {
             command = "verify",
-            succeeded = results.All(r => r.Passed),
-            tenants = results.OrderBy(r => r.Tenant.Id, StringComparer.Ordinal).Select(r => new
+            succeeded = run.Tenants.All(r => r.Passed),
+            cancelled = run.Cancelled,
+            tenants = run.Tenants.OrderBy(r => r.Tenant.Id, StringComparer.Ordinal).Select(r => new
             {
                 tenant = r.Tenant.Id,
                 server = r.Tenant.Server,
                 region = r.Tenant.Region,
                 database = r.Tenant.Database,
                 passed = r.Passed,
+                @checked = r.WasRun,
                 durationMs = (long)r.Duration.TotalMilliseconds,
                 checks = r.Checks.Select(c => new { name = c.Name, passed = c.Passed, value = text.Safe(c.Value) }),
             }),

@@ -1,18 +1,19 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Cli.Commands.Verify;
 
 /// <summary>
 /// <c>tenantdb verify</c>: checks every selected tenant database against the built-in scripts. Exit 0 when every
-/// check of every tenant passed, 1 when any failed, 2 for usage errors and unreadable input.
+/// check of every tenant passed, 1 when any failed, 2 for usage errors and unreadable input, 130 when cancelled.
 /// </summary>
-internal sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySettings>
+internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals) : AsyncCommand<VerifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
-        var run = await VerificationRun.RunAsync(settings.ToRequest(), Console.In, cancellationToken);
+        var run = await VerificationRun.RunAsync(settings.ToRequest(), Console.In, signals.Run);
         // With --format json, warnings go to stderr, so that stdout stays one JSON document (as preflight does).
         TenantSelectionOutput.Write(console, StandardErrorConsole.For(settings.IsJson, console), run.Selection);
         if (!run.Selection.Succeeded)
@@ -20,7 +21,7 @@ internal sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyS
             return TenantSelectionOutput.ExitCode(run.Selection);
         }
         var text = new MigrationText(run.Selection.Outputs.Passwords);
-        var json = VerificationOutput.Render(run.Tenants, text);
+        var json = VerificationOutput.Render(run, text);
         if (settings.IsJson)
         {
             ConsoleLines.WriteLine(console, json);
@@ -28,6 +29,10 @@ internal sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifyS
         else
         {
             VerificationOutput.WriteTable(console, run.Tenants, text);
+        }
+        if (run.Cancelled)
+        {
+            StandardErrorConsole.For(settings.IsJson, console).MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
         }
         if (settings.Report is { } report && ReportJson.TryWrite(report, json) is { } problem)
         {
