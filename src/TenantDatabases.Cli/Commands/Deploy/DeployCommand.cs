@@ -5,7 +5,7 @@ using TenantDatabases.Cli.Cancellation;
 namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
-/// <c>tenantdb deploy</c>: validate → preflight → pulumi up → migrate → verify, stopping at the first
+/// <c>tenantdb deploy</c>: validate → preflight → stack → pulumi up → migrate → verify, stopping at the first
 /// stage that fails, with a stage-by-stage summary and, with <c>--report</c>, every result as JSON.
 /// </summary>
 internal sealed class DeployCommand : AsyncCommand<DeploySettings>
@@ -28,7 +28,7 @@ internal sealed class DeployCommand : AsyncCommand<DeploySettings>
 
     /// <summary>The description <c>tenantdb --help</c> shows.</summary>
     public const string Description =
-        "Deploy a stack: validate → preflight → pulumi up → migrate → verify, stopping at the first stage that fails " +
+        "Deploy a stack: validate → preflight → stack → pulumi up → migrate → verify, stopping at the first stage that fails " +
         "and saying what to do next. Exit 0 when every stage passed, else the failed stage's exit code (1, or 2 for usage); " +
         "130 when cancelled (SIGINT/SIGTERM: pulumi up is sent SIGINT to stop gracefully, and a second signal kills it).";
 

@@ -1,7 +1,7 @@
 namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
-/// Runs the stages in order and stops at the first that fails: validate → preflight → pulumi up →
+/// Runs the stages in order and stops at the first that fails: validate → preflight → stack → pulumi up →
 /// migrate → verify. Stages after a failure are reported as not run. Cancelling the token (the first
 /// SIGINT/SIGTERM) lets the stage in flight wind down and report itself, and starts no further stage.
 /// </summary>

@@ -7,7 +7,7 @@ internal sealed class DeploySummaryView(IAnsiConsole console)
 {
     /// <summary>The opening line.</summary>
     public void Start(DeployRequest request) =>
-        console.MarkupLineInterpolated($"[bold]deploy[/] stack [bold]{request.Stack}[/]: validate → preflight → pulumi up → migrate → verify");
+        console.MarkupLineInterpolated($"[bold]deploy[/] stack [bold]{request.Stack}[/]: validate → preflight → stack → pulumi up → migrate → verify");
 
     /// <summary>One line per stage; a failed stage also shows what it printed, indented.</summary>
     public void Stage(StageResult result)

@@ -41,8 +41,8 @@ public sealed class CancelledDeployTests(LocalFleetFixture fleet) : IClassFixtur
         Assert.Equal("pulumi up", root.GetProperty("cancelledStage").GetString());
         Assert.Contains("server-unreachable.md", root.GetProperty("nextStep").GetString());
         var stages = root.GetProperty("stages").EnumerateArray().ToList();
-        Assert.Equal(["passed", "passed", "cancelled", "not run", "not run"], stages.Select(s => s.GetProperty("status").GetString()));
-        Assert.Equal("not run: the deployment was cancelled", stages[3].GetProperty("summary").GetString());
-        Assert.Contains("SIGINT forwarded", stages[2].GetProperty("summary").GetString());
+        Assert.Equal(["passed", "passed", "passed", "cancelled", "not run", "not run"], stages.Select(s => s.GetProperty("status").GetString()));
+        Assert.Equal("not run: the deployment was cancelled", stages[4].GetProperty("summary").GetString());
+        Assert.Contains("SIGINT forwarded", stages[3].GetProperty("summary").GetString());
     }
 }

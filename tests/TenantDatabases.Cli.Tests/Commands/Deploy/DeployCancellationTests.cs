@@ -30,7 +30,7 @@ public sealed class DeployCancellationTests
         Assert.Equal([DeployStage.Validate, DeployStage.Preflight], ran);
         Assert.True(outcome.Cancelled);
         Assert.Equal(ExitCodes.Cancelled, outcome.ExitCode);
-        Assert.Equal([StageStatus.Passed, StageStatus.Passed, StageStatus.NotRun, StageStatus.NotRun, StageStatus.NotRun], outcome.Stages.Select(s => s.Status));
+        Assert.Equal([StageStatus.Passed, StageStatus.Passed, StageStatus.NotRun, StageStatus.NotRun, StageStatus.NotRun, StageStatus.NotRun], outcome.Stages.Select(s => s.Status));
         Assert.All(outcome.Stages.Skip(2), stage => Assert.Equal("not run: the deployment was cancelled", stage.Summary));
         Assert.Contains("\"cancelled\": true", DeployReport.ToJson(outcome));
     }

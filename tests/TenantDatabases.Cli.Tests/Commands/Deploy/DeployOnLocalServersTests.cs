@@ -51,9 +51,9 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
-        Assert.Equal(["passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
+        Assert.Equal(["passed", "passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
         Assert.False(File.Exists(fleet.UpArgumentsFile), "pulumi up ran despite --skip-up");
-        var migrated = result.report.GetProperty("stages")[3].GetProperty("report").GetProperty("tenants");
+        var migrated = result.report.GetProperty("stages")[4].GetProperty("report").GetProperty("tenants");
         Assert.Equal(fleet.Tenants.Select(t => t.Id).Order(), migrated.EnumerateArray().Select(t => t.GetProperty("tenant").GetString()).Order());
         Assert.All(migrated.EnumerateArray(), tenant => Assert.True(tenant.GetProperty("succeeded").GetBoolean()));
         Assert.Contains("succeeded", result.run.Output);
@@ -71,9 +71,9 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
-        Assert.Equal(["passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
+        Assert.Equal(["passed", "passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
         Assert.Equal(fleet.OutputsFile, result.report.GetProperty("outputs").GetString());
-        var verified = result.report.GetProperty("stages")[4].GetProperty("report");
+        var verified = result.report.GetProperty("stages")[5].GetProperty("report");
         Assert.Equal(fleet.Tenants.Count, verified.GetProperty("tenants").GetArrayLength());
         ShowsNoSecret(result.run, result.report);
     }
@@ -89,7 +89,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
-        Assert.Equal(["passed", "passed", "passed", "passed", "passed"], Statuses(result.report));
+        Assert.Equal(["passed", "passed", "passed", "passed", "passed", "passed"], Statuses(result.report));
         Assert.Equal(["up", "--stack", "test", "--cwd", stack.Directory, "--yes"], await File.ReadAllLinesAsync(fleet.UpArgumentsFile));
     }
 
@@ -106,7 +106,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
-        Assert.Equal(["passed", "failed", "not run", "not run", "not run"], Statuses(result.report));
+        Assert.Equal(["passed", "failed", "not run", "not run", "not run", "not run"], Statuses(result.report));
         Assert.Equal("preflight", result.report.GetProperty("failedStage").GetString());
         Assert.Contains("stopped at preflight", result.run.Output);
         Assert.Contains("tenantdb preflight --stack test", result.run.Output);
@@ -126,7 +126,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
-        Assert.Equal(["failed", "not run", "not run", "not run", "not run"], Statuses(result.report));
+        Assert.Equal(["failed", "not run", "not run", "not run", "not run", "not run"], Statuses(result.report));
         Assert.Contains("no-such-server", result.run.Output);
         ShowsNoSecret(result.run, result.report);
     }
@@ -142,9 +142,108 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         }
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
-        Assert.Equal(["passed", "passed", "failed", "not run", "not run"], Statuses(result.report));
-        Assert.Contains(PulumiUpAdvice.NotOnPath, result.run.Output);
+        Assert.Equal(["passed", "passed", "failed", "not run", "not run", "not run"], Statuses(result.report));
+        Assert.Contains(Operations.Deployments.LastDeploymentCheck.NotOnPath, result.run.Output);
         Assert.Contains("Install the Pulumi CLI", result.run.Output);
         Assert.Contains("--skip-up --outputs outputs.json", result.run.Output);
     }
+
+    [Fact]
+    public async Task AMovedTenantStopsDeployAtTheStackStageBeforePulumiUp()
+    {
+        // The last deploy put deploy-books on beta; the stack file now says alpha.
+        using var stack = fleet.Stack(tenants: fleet.Tenants.ToDictionary(tenant => tenant.Id, _ => "alpha"));
+        File.Delete(fleet.UpArgumentsFile);
+        (CommandRun run, JsonElement report) result;
+        using (Environment())
+        {
+            result = await DeployAsync(stack.Directory, "--yes");
+        }
+
+        Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
+        Assert.Equal(["passed", "passed", "failed", "not run", "not run", "not run"], Statuses(result.report));
+        Assert.Contains("Tenant 'deploy-books' moves from server 'beta' to 'alpha'", result.run.Output);
+        Assert.Contains("docs/runbooks/move-a-tenant.md", result.run.Output);
+        Assert.False(File.Exists(fleet.UpArgumentsFile), "pulumi up ran for a moved tenant");
+        ShowsNoSecret(result.run, result.report);
+    }
+
+    [Fact]
+    public async Task AStackTheBackendLacksIsNeverCreatedUnaskedAndDeploySaysHow()
+    {
+        using var stack = fleet.Stack();
+        File.Delete(fleet.UpArgumentsFile);
+        File.Delete(fleet.InitArgumentsFile);
+        File.WriteAllText(fleet.StackMissingFlag, "");
+        (CommandRun run, JsonElement report) result;
+        try
+        {
+            using (Environment())
+            {
+                result = await DeployAsync(stack.Directory, "--yes");
+            }
+        }
+        finally
+        {
+            File.Delete(fleet.StackMissingFlag);
+        }
+
+        Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
+        Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());
+        Assert.Contains("Stack 'test' does not exist", result.run.Output);
+        Assert.Contains("pulumi stack init test --secrets-provider passphrase --non-interactive", result.run.Output);
+        Assert.Contains("--create-stack", result.run.Output);
+        Assert.False(File.Exists(fleet.InitArgumentsFile), "the stack was created unasked");
+        Assert.False(File.Exists(fleet.UpArgumentsFile), "pulumi up ran for a stack the backend lacks");
+    }
+
+    [Fact]
+    public async Task WithCreateStackAMissingStackIsCreatedWithItsPassphraseProviderThenDeployed()
+    {
+        using var stack = fleet.Stack();
+        File.Delete(fleet.InitArgumentsFile);
+        File.WriteAllText(fleet.StackMissingFlag, "");
+        (CommandRun run, JsonElement report) result;
+        try
+        {
+            using (Environment())
+            {
+                result = await DeployAsync(stack.Directory, "--yes", "--create-stack");
+            }
+        }
+        finally
+        {
+            File.Delete(fleet.StackMissingFlag);
+        }
+
+        Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
+        Assert.Equal(["stack", "init", "test", "--secrets-provider", "passphrase", "--non-interactive"], await File.ReadAllLinesAsync(fleet.InitArgumentsFile));
+        Assert.Contains("created stack 'test'", result.run.Output);
+        Assert.Equal(["passed", "passed", "passed", "passed", "passed", "passed"], Statuses(result.report));
+    }
+
+    [Fact]
+    public async Task ACliLoggedInToNoBackendStopsWithTheLoginCommands()
+    {
+        using var stack = fleet.Stack();
+        File.WriteAllText(fleet.LoggedOutFlag, "");
+        (CommandRun run, JsonElement report) result;
+        try
+        {
+            using (Environment())
+            {
+                result = await DeployAsync(stack.Directory, "--yes");
+            }
+        }
+        finally
+        {
+            File.Delete(fleet.LoggedOutFlag);
+        }
+
+        Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
+        Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());
+        Assert.Contains("logged in to no backend", result.run.Output);
+        Assert.Contains($"pulumi login file://{Path.Combine(stack.Directory, ".pulumi-state")}", result.run.Output);
+    }
 }
+

@@ -30,7 +30,7 @@ public sealed class DeployPipelineTests
         var ran = new List<DeployStage>();
         var outcome = await DeployPipeline.RunAsync(RunnerRecording(ran).Object, Request);
 
-        Assert.Equal([DeployStage.Validate, DeployStage.Preflight, DeployStage.PulumiUp, DeployStage.Migrate, DeployStage.Verify], ran);
+        Assert.Equal([DeployStage.Validate, DeployStage.Preflight, DeployStage.Stack, DeployStage.PulumiUp, DeployStage.Migrate, DeployStage.Verify], ran);
         Assert.True(outcome.Succeeded);
         Assert.Equal(ExitCodes.Success, outcome.ExitCode);
         Assert.All(outcome.Stages, stage => Assert.Equal(StageStatus.Passed, stage.Status));
@@ -39,6 +39,7 @@ public sealed class DeployPipelineTests
     [Theory]
     [InlineData(nameof(DeployStage.Validate))]
     [InlineData(nameof(DeployStage.Preflight))]
+    [InlineData(nameof(DeployStage.Stack))]
     [InlineData(nameof(DeployStage.PulumiUp))]
     [InlineData(nameof(DeployStage.Migrate))]
     [InlineData(nameof(DeployStage.Verify))]
@@ -56,7 +57,7 @@ public sealed class DeployPipelineTests
         Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
         Assert.All(outcome.Stages.SkipWhile(stage => stage.Stage != failing).Skip(1),
             stage => Assert.Equal(StageStatus.NotRun, stage.Status));
-        Assert.Equal(5, outcome.Stages.Count);
+        Assert.Equal(6, outcome.Stages.Count);
     }
 
     [Fact]
@@ -65,7 +66,8 @@ public sealed class DeployPipelineTests
         var ran = new List<DeployStage>();
         var outcome = await DeployPipeline.RunAsync(RunnerRecording(ran).Object, Request with { SkipUp = true });
 
-        Assert.Equal([DeployStage.Validate, DeployStage.Preflight, DeployStage.Migrate, DeployStage.Verify], ran);
+        // The stack stage still runs: it compares the plan with the outputs the pulumi up elsewhere left.
+        Assert.Equal([DeployStage.Validate, DeployStage.Preflight, DeployStage.Stack, DeployStage.Migrate, DeployStage.Verify], ran);
         Assert.Equal(StageStatus.Skipped, outcome.Stages.Single(stage => stage.Stage == DeployStage.PulumiUp).Status);
         Assert.True(outcome.Succeeded);
     }
@@ -116,7 +118,7 @@ public sealed class DeployPipelineTests
 
         Assert.Equal(
             [(DeployStage.Validate, StageStatus.Passed), (DeployStage.Preflight, StageStatus.Failed),
-             (DeployStage.PulumiUp, StageStatus.NotRun), (DeployStage.Migrate, StageStatus.NotRun), (DeployStage.Verify, StageStatus.NotRun)],
+             (DeployStage.Stack, StageStatus.NotRun), (DeployStage.PulumiUp, StageStatus.NotRun), (DeployStage.Migrate, StageStatus.NotRun), (DeployStage.Verify, StageStatus.NotRun)],
             seen);
     }
 
@@ -130,6 +132,6 @@ public sealed class DeployPipelineTests
 
         await DeployPipeline.RunAsync(runner.Object, request);
 
-        runner.Verify(r => r.RunAsync(It.IsAny<DeployStage>(), request, It.IsAny<CancellationToken>()), Times.Exactly(5));
+        runner.Verify(r => r.RunAsync(It.IsAny<DeployStage>(), request, It.IsAny<CancellationToken>()), Times.Exactly(6));
     }
 }

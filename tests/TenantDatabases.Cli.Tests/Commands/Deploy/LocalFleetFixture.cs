@@ -21,6 +21,15 @@ public sealed class LocalFleetFixture : IAsyncLifetime
     /// <summary>The arguments of the last <c>pulumi up</c>, one a line (absent until it runs).</summary>
     public string UpArgumentsFile => Path.Combine(PulumiFolder, "up-arguments");
 
+    /// <summary>While this file exists, the stand-in's backend has no stack: `pulumi stack init` removes it.</summary>
+    public string StackMissingFlag => Path.Combine(PulumiFolder, "stack-missing");
+
+    /// <summary>While this file exists, the stand-in is logged in to no backend.</summary>
+    public string LoggedOutFlag => Path.Combine(PulumiFolder, "logged-out");
+
+    /// <summary>The arguments of the last <c>pulumi stack init</c>, one a line (absent until it runs).</summary>
+    public string InitArgumentsFile => Path.Combine(PulumiFolder, "init-arguments");
+
     /// <summary>The stack outputs of the fleet, as `pulumi stack output --json --show-secrets` prints them.</summary>
     public string OutputsFile => Path.Combine(PulumiFolder, "outputs.json");
 
@@ -40,7 +49,11 @@ public sealed class LocalFleetFixture : IAsyncLifetime
         await File.WriteAllTextAsync(script, $"""
             #!/bin/sh
             case "$1 $2" in
-              "stack output") cat '{outputs}' ;;
+              "stack output")
+                if [ -f '{LoggedOutFlag}' ]; then echo "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions" >&2; exit 255; fi
+                if [ -f '{StackMissingFlag}' ]; then echo "error: no stack named '$5' found" >&2; exit 255; fi
+                cat '{outputs}' ;;
+              "stack init") printf '%s\n' "$@" > '{InitArgumentsFile}'; rm -f '{StackMissingFlag}'; echo "Created stack '$3'" ;;
               up*) printf '%s\n' "$@" > '{UpArgumentsFile}'; echo "Resources: 3 unchanged" ;;
               *) echo "unexpected: pulumi $*" >&2; exit 3 ;;
             esac
