@@ -9,4 +9,5 @@ namespace TenantDatabases.Cli.Commands.Deploy;
 /// With <paramref name="SkipUp"/>: the stack outputs of the <c>pulumi up</c> that ran elsewhere, which migrate and
 /// verify read instead of asking the Pulumi CLI; null to ask it.
 /// </param>
-internal sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp, string? OutputsFile = null);
+/// <param name="ScriptsFolder">The scripts migrate applies and verify checks (<c>--scripts</c>); null for migrations/ beside Pulumi.yaml.</param>
+internal sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp, string? OutputsFile = null, string? ScriptsFolder = null);

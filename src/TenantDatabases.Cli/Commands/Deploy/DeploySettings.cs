@@ -19,6 +19,10 @@ internal sealed class DeploySettings : StackCommandSettings
     [Description("With --skip-up: the stack outputs saved where `pulumi up` ran (`pulumi stack output --json --show-secrets`), read by migrate and verify instead of asking the Pulumi CLI. Example: --skip-up --outputs outputs.json")]
     public string? Outputs { get; init; }
 
+    [CommandOption("--scripts <DIR>")]
+    [Description(ScriptsOption.Description)]
+    public string? Scripts { get; init; }
+
     [CommandOption("--report <FILE>")]
     [Description("Write every stage's result, with the reports of preflight, migrate and verify, as JSON. Example: --report deploy.json")]
     public string? Report { get; init; }
@@ -47,6 +51,10 @@ internal sealed class DeploySettings : StackCommandSettings
         {
             return ValidationResult.Error($"--outputs {Outputs}: no such file; save it with `pulumi stack output --json --show-secrets --stack {Stack} > {Outputs}`.");
         }
+        if (Scripts is not null && !Directory.Exists(Scripts))
+        {
+            return ValidationResult.Error($"--scripts {Scripts}: no such folder; give the folder of NNNN_name.sql scripts, or leave --scripts out to use migrations/ beside Pulumi.yaml.");
+        }
         if (Report is not null && Path.GetDirectoryName(Path.GetFullPath(Report)) is { } folder && !Directory.Exists(folder))
         {
             return ValidationResult.Error($"--report {Report}: the folder {folder} does not exist; create it or choose another path.");
@@ -55,5 +63,5 @@ internal sealed class DeploySettings : StackCommandSettings
     }
 
     /// <summary>The request these options describe.</summary>
-    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs);
+    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs, Scripts);
 }
