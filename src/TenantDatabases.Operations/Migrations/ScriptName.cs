@@ -15,7 +15,7 @@ public static partial class ScriptName
 
     /// <summary>What a valid name looks like, for messages.</summary>
     public const string Rule = "a script's name is a number, '_' and a description of letters, digits, '_', '.' or '-', ending in .sql, " +
-        "at most 100 characters (e.g. 0008_loyalty_cards.sql)";
+        "at most 100 characters (e.g. 0007_loyalty_cards.sql)";
 
     /// <summary>The number of a valid name, or null when <paramref name="name"/> breaks the rule.</summary>
     public static long? NumberOf(string name)
