@@ -18,7 +18,7 @@ public static class DbUpBaseline
 
     public static Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants)
     {
-        var scripts = MigrationScripts.Embedded().All.Select(s => new SqlScript(s.Name, s.Contents)).ToList();
+        var scripts = RepositoryMigrations.Read().All.Select(s => new SqlScript(s.Name, s.Contents)).ToList();
         var clock = Stopwatch.StartNew();
         foreach (var tenant in tenants)
         {

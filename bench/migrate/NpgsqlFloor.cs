@@ -17,7 +17,7 @@ public static class NpgsqlFloor
 
     public static async Task<Figure> RunAsync(string pass, IReadOnlyList<ProvisionedTenant> tenants, int parallel)
     {
-        var scripts = MigrationScripts.Embedded().All;
+        var scripts = RepositoryMigrations.Read().All;
         var ordered = BenchFleet.Interleaved(tenants);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(ordered, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (tenant, token) =>

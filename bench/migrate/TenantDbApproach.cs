@@ -22,7 +22,7 @@ public static class TenantDbApproach
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Environment.GetEnvironmentVariable("BENCH_TENANTDB_DLL") is { Length: > 0 } published ? published : Path.Combine(AppContext.BaseDirectory, "tenantdb.dll"), "migrate", "--outputs", outputs, "--parallel", parallel.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { Environment.GetEnvironmentVariable("BENCH_TENANTDB_DLL") is { Length: > 0 } published ? published : Path.Combine(AppContext.BaseDirectory, "tenantdb.dll"), "migrate", "--outputs", outputs, "--scripts", RepositoryMigrations.Folder, "--parallel", parallel.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

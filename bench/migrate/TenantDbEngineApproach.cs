@@ -18,7 +18,7 @@ public static class TenantDbEngineApproach
     {
         var read = StackOutputsReader.Read(ProvisionedTenant.StackOutputsJson(tenants), "bench");
         var outputs = read.IsValid ? read.Connections : throw new InvalidOperationException(string.Join(" ", read.Problems));
-        var settings = new MigrationSettings(MigrationScripts.Embedded(), MigrationSettings.DefaultLockTimeout, MigrationSettings.DefaultStatementTimeout, DryRun: false);
+        var settings = new MigrationSettings(RepositoryMigrations.Read(), MigrationSettings.DefaultLockTimeout, MigrationSettings.DefaultStatementTimeout, DryRun: false);
         var clock = Stopwatch.StartNew();
         var results = await FleetMigration.RunAsync(outputs, outputs.Tenants, settings, new FanOutOptions(parallel, FanOutOptions.DefaultPerServer));
         var seconds = clock.Elapsed.TotalSeconds;

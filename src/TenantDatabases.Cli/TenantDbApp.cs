@@ -5,6 +5,7 @@ using TenantDatabases.Cli.Commands.AddTenant;
 using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Commands.DevServers;
 using TenantDatabases.Cli.Commands.Migrate;
+using TenantDatabases.Cli.Commands.Migrations;
 using TenantDatabases.Cli.Commands.Plan;
 using TenantDatabases.Cli.Commands.Preflight;
 using TenantDatabases.Cli.Commands.Validate;
@@ -48,6 +49,7 @@ internal static class TenantDbApp
                 .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "prod", "--server", "eu-primary", "--cwd", "infra");
             config.AddBranch<DevServersSettings>("dev-servers", DevServersBranch.Configure);
+            config.AddBranch<MigrationsSettings>("migrations", MigrationsBranch.Configure);
             config.AddCommand<PreflightCommand>("preflight")
                 .WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.")
                 .WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
@@ -64,13 +66,15 @@ internal static class TenantDbApp
                 .WithDescription("Check every tenant database as its owner: ownership, no PUBLIC connect, not a standby, journal at the latest script.")
                 .WithExample("verify", "--stack", "prod-eu")
                 .WithExample("verify", "--outputs", "-", "--format", "json")
-                .WithExample("verify", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--server", "eu-primary", "--report", "verify.json");
+                .WithExample("verify", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--server", "eu-primary", "--report", "verify.json")
+                .WithExample("verify", "--outputs", "outputs.json", "--scripts", "migrations");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription(DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--skip-up")
                 .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json")
                 .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
-                .WithExample("deploy", "--stack", "eu-west", "--cwd", "infra/tenants");
+                .WithExample("deploy", "--stack", "eu-west", "--cwd", "infra/tenants")
+                .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json", "--scripts", "migrations");
             config.SetHelpProvider(new Help.ExitCodeHelpProvider(config.Settings)); // every --help ends with the exit codes
         });
         return app;

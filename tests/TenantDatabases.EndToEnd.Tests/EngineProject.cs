@@ -7,13 +7,14 @@ namespace TenantDatabases.EndToEnd.Tests;
 
 /// <summary>
 /// A throwaway copy of the project for the real engine: the repository's Pulumi.yaml (its configuration
-/// declarations) running the already built program, and a stack file for two test servers.
+/// declarations) running the already built program, its migrations/ beside it, and a stack file for two test servers.
 /// </summary>
 internal static partial class EngineProject
 {
-    /// <summary>Writes Pulumi.yaml into <paramref name="directory"/>: the repository's, running the built program.</summary>
+    /// <summary>Writes Pulumi.yaml into <paramref name="directory"/> (the repository's, running the built program) and copies migrations/ beside it.</summary>
     public static void WriteProjectFile(string directory)
     {
+        RepositoryMigrations.CopyTo(directory);
         var runtime = $"runtime:\n  name: dotnet\n  options:\n    binary: {RepositoryFiles.InfraAssembly}\n";
         var text = MainLine().Replace(RuntimeLine().Replace(File.ReadAllText(RepositoryFiles.ProjectFile), runtime), "");
         File.WriteAllText(Path.Combine(directory, "Pulumi.yaml"), text);

@@ -5,7 +5,7 @@ using TenantDatabases.Operations.Tenants;
 
 namespace TenantDatabases.Cli.Commands;
 
-/// <summary>What migrate and verify share: where the stack outputs come from, which tenants, the report and its format.</summary>
+/// <summary>What migrate and verify share: where the stack outputs come from, which tenants, the scripts, the report and its format.</summary>
 /// <remarks><c>--stack</c> reads the outputs with 'pulumi stack output --json --show-secrets --stack &lt;STACK&gt;', run in <c>--cwd</c>.</remarks>
 internal class TenantRunSettings : FormatSettings
 {
@@ -20,6 +20,10 @@ internal class TenantRunSettings : FormatSettings
     [CommandOption("--server <NAME>")]
     [Description("Only the tenants of this server (repeatable).")]
     public string[] Servers { get; init; } = [];
+
+    [CommandOption("--scripts <DIR>")]
+    [Description(ScriptsOption.Description)]
+    public string? Scripts { get; init; }
 
     [CommandOption("--report <FILE>")]
     [Description("Write a JSON report with every tenant's result to this file.")]

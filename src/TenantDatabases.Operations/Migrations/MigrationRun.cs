@@ -18,7 +18,7 @@ public static class MigrationRun
         {
             return new MigrationPreparationResult(selection, null, request.FanOut, selection.Problems, selection.IsUsageProblem);
         }
-        var scripts = MigrationScripts.FromFolderOrEmbedded(request.ScriptsFolder);
+        var scripts = MigrationsFolder.Read(request.ScriptsFolder, request.Tenants.WorkingDirectory);
         if (!scripts.IsValid)
         {
             return new MigrationPreparationResult(selection, null, request.FanOut, scripts.Problems, IsUsageProblem: true);

@@ -1,17 +1,19 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text.RegularExpressions;
+using System.Text;
+using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
-/// The ordered set of migration scripts: <c>NNNN_description.sql</c> files, ordered by their number. The default
-/// set is embedded in this assembly; <c>--scripts &lt;dir&gt;</c> reads the *.sql files of a folder instead.
+/// The ordered set of migration scripts: the <c>NNNN_description.sql</c> files directly in one folder (the
+/// repository's <c>migrations/</c>, or <c>--scripts &lt;dir&gt;</c>), ordered by their number.
 /// </summary>
-public sealed partial class MigrationScripts
+public sealed class MigrationScripts
 {
-    // The csproj gives each embedded script this logical name, whatever the assembly's namespace (DbUp #366).
-    private const string EmbeddedPrefix = "migrations/";
+    /// <summary>The most scripts one folder may hold.</summary>
+    public const int MaxScripts = 10_000;
+
+    /// <summary>The largest script read, in bytes: a folder from a pull request must not exhaust memory.</summary>
+    public const long MaxScriptBytes = 4 * 1024 * 1024;
 
     private MigrationScripts(IReadOnlyList<MigrationScript> all) => All = all;
 
@@ -24,73 +26,82 @@ public sealed partial class MigrationScripts
     /// <summary>The script called <paramref name="name"/>, or null.</summary>
     public MigrationScript? Find(string name) => All.FirstOrDefault(script => script.Name == name);
 
-    /// <summary>The default point-of-sale schema embedded in this assembly.</summary>
-    public static MigrationScripts Embedded()
-    {
-        var assembly = typeof(MigrationScripts).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(resource => resource.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
-            .Select(resource => (Name: resource[EmbeddedPrefix.Length..], Contents: Read(assembly, resource)));
-        var read = Build(files, "embedded scripts");
-        return read.IsValid ? read.Scripts : throw new InvalidOperationException(string.Join(" ", read.Problems));
-    }
-
-    /// <summary>The scripts of <paramref name="folder"/> when given, else the embedded ones.</summary>
-    public static MigrationScriptsResult FromFolderOrEmbedded(string? folder) =>
-        folder is null ? new MigrationScriptsResult(Embedded(), []) : FromFolder(folder);
-
     /// <summary>The *.sql files directly in <paramref name="folder"/>; every problem at once when they do not form a valid set.</summary>
     public static MigrationScriptsResult FromFolder(string folder)
     {
+        var shown = ProjectLocation.DisplayPath(Path.GetFullPath(folder));
         if (!Directory.Exists(folder))
         {
-            return new MigrationScriptsResult(null, [$"{folder}: the scripts folder does not exist."]);
+            return MigrationScriptsResult.Unusable(shown, "the scripts folder does not exist", "create it, or pass --scripts <dir> with the folder of NNNN_name.sql scripts.");
         }
         try
         {
-            var files = Directory.GetFiles(folder, "*.sql", SearchOption.TopDirectoryOnly)
-                .Select(path => (Name: Path.GetFileName(path), Contents: File.ReadAllText(path)));
-            return Build(files, folder);
+            var findings = new List<ScriptFinding>();
+            var files = new List<(string Name, string Contents)>();
+            var paths = Directory.EnumerateFiles(folder, "*.sql", SearchOption.TopDirectoryOnly).Take(MaxScripts + 1).ToList();
+            if (paths.Count > MaxScripts)
+            {
+                return MigrationScriptsResult.Unusable(shown, $"more than {MaxScripts} scripts", "a folder of scripts holds at most that many.");
+            }
+            foreach (var path in paths)
+            {
+                var name = Path.GetFileName(path);
+                var file = $"{shown}/{ScriptName.Display(name)}";
+                var info = new FileInfo(path);
+                if (info.LinkTarget is not null)
+                {
+                    findings.Add(new ScriptFinding(file, "is a symbolic link", "commit the script itself."));
+                }
+                else if (info.Length > MaxScriptBytes)
+                {
+                    findings.Add(new ScriptFinding(file, $"is larger than {MaxScriptBytes / (1024 * 1024)} MiB", "split it into several numbered scripts."));
+                }
+                else
+                {
+                    files.Add((name, Decode(File.ReadAllBytes(path))));
+                }
+            }
+            return Build(files, shown, findings);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return new MigrationScriptsResult(null, [$"{folder}: cannot read the scripts ({error.Message})."]);
+            return MigrationScriptsResult.Unusable(shown, $"cannot read the scripts ({error.Message})", "check the folder's permissions.");
         }
     }
 
-    private static MigrationScriptsResult Build(IEnumerable<(string Name, string Contents)> files, string source)
+    /// <summary>A script's bytes as text, as a file is read (a byte-order mark chooses the encoding, else UTF-8).</summary>
+    public static string Decode(byte[] bytes)
     {
-        var problems = new List<string>();
-        var scripts = new List<MigrationScript>();
-        foreach (var (name, contents) in files)
-        {
-            var match = NumberedName().Match(name);
-            if (!match.Success)
-            {
-                problems.Add($"{source}/{name}: a script's name must be a number, '_' and a description ending in .sql (e.g. 0007_loyalty_cards.sql).");
-                continue;
-            }
-            scripts.Add(new MigrationScript(name, long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), contents));
-        }
-        foreach (var clash in scripts.GroupBy(script => script.Number).Where(group => group.Count() > 1))
-        {
-            problems.Add($"{source}: {string.Join(" and ", clash.Select(s => s.Name).Order(StringComparer.Ordinal))} share the number {clash.Key}; give each script its own number.");
-        }
-        if (scripts.Count == 0 && problems.Count == 0)
-        {
-            problems.Add($"{source}: no *.sql scripts.");
-        }
-        return problems.Count > 0 ? new MigrationScriptsResult(null, problems) : new MigrationScriptsResult(new MigrationScripts(scripts.OrderBy(s => s.Number).ToList()), []);
-    }
-
-    private static string Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 
-    // [0-9], not \d: \d matches every Unicode digit, which long.Parse refuses.
-    [GeneratedRegex(@"^([0-9]{1,9})_[A-Za-z0-9_.-]+\.sql$")]
-    private static partial Regex NumberedName();
+    /// <summary>The problems of a set of named scripts: bad names, shared numbers, an empty folder.</summary>
+    public static MigrationScriptsResult Build(IEnumerable<(string Name, string Contents)> files, string folder, IReadOnlyList<ScriptFinding>? earlier = null)
+    {
+        var findings = new List<ScriptFinding>(earlier ?? []);
+        var scripts = new List<MigrationScript>();
+        foreach (var (name, contents) in files)
+        {
+            if (ScriptName.NumberOf(name) is not { } number)
+            {
+                findings.Add(new ScriptFinding($"{folder}/{ScriptName.Display(name)}", "the name breaks the rule", $"rename it: {ScriptName.Rule}."));
+                continue;
+            }
+            scripts.Add(new MigrationScript(name, number, contents));
+        }
+        foreach (var clash in scripts.GroupBy(script => script.Number).Where(group => group.Count() > 1).OrderBy(group => group.Key))
+        {
+            var names = clash.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            findings.Add(new ScriptFinding($"{folder}/{names[^1]}", $"{string.Join(" and ", names)} share the number {clash.Key}", "give each script its own number."));
+        }
+        if (scripts.Count == 0 && findings.Count == 0)
+        {
+            findings.Add(new ScriptFinding(folder, "no *.sql scripts", "add the first script, e.g. 0001_first_tables.sql."));
+        }
+        var named = scripts.OrderBy(s => s.Number).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        return findings.Count > 0
+            ? new MigrationScriptsResult(folder, null, findings) { Named = named }
+            : new MigrationScriptsResult(folder, new MigrationScripts(named), []) { Named = named };
+    }
 }

@@ -56,7 +56,10 @@ internal sealed class ScriptConnectionManager(NpgsqlConnection connection, strin
     }
 
     public IEnumerable<string> SplitScriptIntoCommands(string scriptContents) =>
-        CurrentScriptRunsInTransaction ? [scriptContents] : Splitter.SplitScriptIntoCommands(scriptContents);
+        CurrentScriptRunsInTransaction ? [scriptContents] : Statements(scriptContents);
+
+    /// <summary>The statements a no-transaction script is run as, one by one (what <c>migrations check</c> reads too).</summary>
+    internal static IEnumerable<string> Statements(string scriptContents) => Splitter.SplitScriptIntoCommands(scriptContents);
 
     // The lock was taken on this connection, so it is open: a probe login would only cost the server a backend.
     public bool TryConnect(IUpgradeLog upgradeLog, out string errorMessage)

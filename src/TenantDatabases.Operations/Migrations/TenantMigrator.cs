@@ -8,7 +8,8 @@ namespace TenantDatabases.Operations.Migrations;
 
 /// <summary>
 /// Migrates one tenant database as its owner role, on a connection the caller opened: takes the migration lock on
-/// it, reads the journal, refuses when an applied script changed, and lets DbUp apply what is pending on it too.
+/// it, reads the journal, refuses when an applied script changed or is missing from the scripts, and lets DbUp apply
+/// what is pending on it too.
 /// One login per tenant: a login costs the server a new backend (tens of milliseconds of CPU on a small server),
 /// far more than any script's bookkeeping, and the session lock is safest on the connection that does the work.
 /// A dry run takes no lock and writes nothing (its session is read-only). Never throws for a database problem:
@@ -38,6 +39,11 @@ internal static class TenantMigrator
             }
             var journal = await SchemaJournal.ReadAsync(lockConnection, knownToExist: false, cancellation.Abort);
             var comparison = JournalComparison.Compare(settings.Scripts, journal);
+            if (comparison.Unknown.Count > 0)
+            {
+                // Applying a folder that does not know what this tenant has could run a renamed script twice.
+                return Failed(tenant, clock, null, null, "refused: " + comparison.DescribeUnknown());
+            }
             if (comparison.Changed.Count > 0)
             {
                 var changed = comparison.Changed[0];

@@ -14,13 +14,21 @@ public static class ProjectLocator
         {
             return new ProjectLocationResult(null, $"The folder '{start}' does not exist (check --cwd).");
         }
+        return FindProjectDirectory(start) is { } project
+            ? new ProjectLocationResult(new ProjectLocation(project, Path.Combine(project, $"Pulumi.{stack}.yaml")), null)
+            : new ProjectLocationResult(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> (a full path) that holds Pulumi.yaml, or null.</summary>
+    public static string? FindProjectDirectory(string start)
+    {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, ProjectFileName)))
             {
-                return new ProjectLocationResult(new ProjectLocation(directory.FullName, Path.Combine(directory.FullName, $"Pulumi.{stack}.yaml")), null);
+                return directory.FullName;
             }
         }
-        return new ProjectLocationResult(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
+        return null;
     }
 }

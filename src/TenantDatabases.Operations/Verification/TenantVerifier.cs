@@ -8,7 +8,7 @@ namespace TenantDatabases.Operations.Verification;
 
 /// <summary>
 /// Checks one tenant database over a fresh, unpooled connection as its owner role: the owner owns the database,
-/// PUBLIC cannot connect to it, the server is not a standby, and the journal is at the latest script.
+/// PUBLIC cannot connect to it, the server is not a standby, and the journal holds exactly the scripts, unchanged.
 /// </summary>
 public static class TenantVerifier
 {
@@ -55,19 +55,24 @@ public static class TenantVerifier
         return new TenantVerification(tenant, checks, clock.Elapsed);
     }
 
+    // Each way a journal can differ from the scripts has its own message; a tenant can show several at once.
     private static CheckResult JournalCheck(MigrationScripts scripts, IReadOnlyList<JournalEntry> journal)
     {
         var comparison = JournalComparison.Compare(scripts, journal);
-        if (comparison.Changed.Count > 0)
+        var problems = new List<string>();
+        if (comparison.Unknown.Count > 0)
         {
-            return new CheckResult(CheckResult.Journal, false, comparison.Changed[0].Describe());
+            problems.Add(comparison.DescribeUnknown());
         }
+        problems.AddRange(comparison.Changed.Select(changed => changed.Describe()));
         if (comparison.Pending.Count > 0)
         {
-            var at = journal.Count == 0 ? "no script applied" : $"at {journal[^1].ScriptName}";
-            return new CheckResult(CheckResult.Journal, false, $"{at}; {comparison.Pending.Count} pending from {comparison.Pending[0].Name}; run tenantdb migrate");
+            var at = journal.Count == 0 ? "no script applied" : $"at {ScriptName.Display(journal[^1].ScriptName)}";
+            problems.Add($"{at}; {comparison.Pending.Count} pending from {comparison.Pending[0].Name}; run tenantdb migrate");
         }
-        return new CheckResult(CheckResult.Journal, true, scripts.Latest?.Name ?? "no scripts");
+        return problems.Count > 0
+            ? new CheckResult(CheckResult.Journal, false, string.Join(" ", problems))
+            : new CheckResult(CheckResult.Journal, true, scripts.Latest?.Name ?? "no scripts");
     }
 
     private sealed record Facts(string CurrentUser, string Owner, bool PublicCanConnect, bool InRecovery, bool JournalExists);

@@ -79,6 +79,21 @@ public sealed class WorkflowRuleTests
         Assert.Equal("${{ github.ref }}", Value((YamlMappingNode)guard["env"], "REF"));
     }
 
+    [Fact]
+    public void APullRequestThatChangesMigrationsChecksTheScriptsAgainstItsBaseWithTheHistoryItNeeds()
+    {
+        var workflow = Workflow("pull-request.yml");
+        var paths = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)workflow["on"])["pull_request"])["paths"]).Select(node => node.ToString());
+        var job = Jobs("pull-request.yml").Single(job => job.Name == "migrations").Job;
+        var checkout = Steps(job).Single(step => Value(step, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+        var check = Steps(job).Single(step => Value(step, "run")?.Contains("migrations check --base \"$BASE\"", StringComparison.Ordinal) == true);
+
+        Assert.Contains("migrations/**", paths);
+        Assert.Equal("0", Value((YamlMappingNode)checkout["with"], "fetch-depth"));
+        Assert.Equal("${{ github.event.pull_request.base.sha }}", Value((YamlMappingNode)check["env"], "BASE"));
+        Assert.Equal("steps.changed.outputs.changed == 'true'", Value(check, "if"));
+    }
+
     [Theory]
     [InlineData("deploy-stack.yml")]
     [InlineData("pull-request.yml")]

@@ -57,7 +57,7 @@ internal static class OutsideInputParsers
     /// <summary>The migration scripts of a <c>--scripts</c> folder, judged by their file names.</summary>
     public static ParsedInput MigrationScriptsIn(string folder)
     {
-        var (scripts, problems) = MigrationScripts.FromFolder(folder);
-        return new(scripts is not null && problems.Count == 0, problems, string.Join("\n", scripts?.All.Select(script => $"{script.Number} {script.Name}") ?? []));
+        var read = MigrationScripts.FromFolder(folder);
+        return new(read.IsValid, read.Problems, string.Join("\n", read.Scripts?.All.Select(script => $"{script.Number} {script.Name}") ?? []));
     }
 }

@@ -83,7 +83,7 @@ public sealed class ConcurrentMigrationTests(TwoServersFixture servers) : IClass
             await take.ExecuteNonQueryAsync();
         }
 
-        var result = Assert.Single(await MigrateAsync(Outputs([tenant]), Settings(MigrationScripts.Embedded(), lockTimeoutSeconds: 1)));
+        var result = Assert.Single(await MigrateAsync(Outputs([tenant]), Settings(RepositoryMigrations.Read(), lockTimeoutSeconds: 1)));
 
         Assert.Equal(MigrationStatus.Failed, result.Status);
         Assert.Contains("migration lock for longer than 1 s", result.Failure!.Message);

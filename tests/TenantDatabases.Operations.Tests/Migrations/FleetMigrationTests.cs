@@ -18,7 +18,7 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
             await TenantProvisioning.CreateAsync(servers.Second, "fresh-books"),
         };
         var outputs = Outputs(tenants);
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
 
         var first = await MigrateAsync(outputs, Settings(scripts));
 
@@ -53,7 +53,7 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "one-login-shop");
         var outputs = Outputs([tenant]);
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
         var before = await FinishedSessionsAsync(servers.Second, tenant.Database);
 
         var migrated = Assert.Single(await MigrateAsync(outputs, Settings(scripts)));
@@ -91,7 +91,7 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
     public async Task DryRunListsPendingScriptsAndWritesNothingNotEvenTheJournal()
     {
         var tenant = await TenantProvisioning.CreateAsync(servers.Second, "dry-deli");
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
 
         var result = Assert.Single(await MigrateAsync(Outputs([tenant]), Settings(scripts, dryRun: true)));
 
@@ -168,7 +168,7 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
         await servers.Second.Server.ExecuteAsSuperuserAsync($"GRANT CONNECT ON DATABASE {tenant.Database} TO PUBLIC");
         var outputs = Outputs([tenant]);
 
-        var verification = await TenantVerifier.VerifyAsync(outputs.Tenants[0], outputs.Passwords.For(tenant.Id), MigrationScripts.Embedded());
+        var verification = await TenantVerifier.VerifyAsync(outputs.Tenants[0], outputs.Passwords.For(tenant.Id), RepositoryMigrations.Read());
 
         Assert.False(verification.Passed);
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.PublicConnect, Passed: false });

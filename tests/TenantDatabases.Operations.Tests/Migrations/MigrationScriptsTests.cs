@@ -1,13 +1,14 @@
 using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Testing;
 
 namespace TenantDatabases.Operations.Tests.Migrations;
 
 public sealed class MigrationScriptsTests
 {
     [Fact]
-    public void EmbeddedScriptsAreNamedByFileAloneAndOrderedByNumber()
+    public void TheRepositoryScriptsAreNamedByFileAloneAndOrderedByNumber()
     {
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
 
         Assert.Equal("0001_outlets_and_registers.sql", scripts.All[0].Name);
         Assert.Equal(scripts.All.OrderBy(s => s.Number).Select(s => s.Name), scripts.All.Select(s => s.Name));
@@ -18,7 +19,7 @@ public sealed class MigrationScriptsTests
     [Fact]
     public void OnlyScriptsWhoseFirstLineIsTheMarkerRunOutsideATransaction()
     {
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
 
         Assert.Equal(["0007_sales_by_customer_index.sql"], scripts.All.Where(s => !s.RunsInTransaction).Select(s => s.Name));
         Assert.True(new MigrationScript("0001_x.sql", 1, "SELECT 1;\n" + MigrationScript.NoTransactionMarker).RunsInTransaction);
@@ -44,9 +45,10 @@ public sealed class MigrationScriptsTests
         File.WriteAllText(Path.Combine(folder, "1_b.sql"), "SELECT 1;");
         File.WriteAllText(Path.Combine(folder, "cleanup.sql"), "SELECT 1;");
 
-        var (scripts, problems) = MigrationScripts.FromFolder(folder);
+        var read = MigrationScripts.FromFolder(folder);
+        var problems = read.Problems;
 
-        Assert.Null(scripts);
+        Assert.Null(read.Scripts);
         Assert.False(MigrationScripts.FromFolder(folder).IsValid);
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("cleanup.sql") && p.Contains("0007_loyalty_cards.sql"));
@@ -71,7 +73,7 @@ public sealed class MigrationScriptsTests
     [Fact]
     public void TheJournalComparisonNamesChangedScriptsWithWhenTheyWereApplied()
     {
-        var scripts = MigrationScripts.Embedded();
+        var scripts = RepositoryMigrations.Read();
         var appliedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
         var journal = new[]
         {
@@ -84,5 +86,54 @@ public sealed class MigrationScriptsTests
         Assert.Equal(scripts.All.Skip(2).Select(s => s.Name), comparison.Pending.Select(s => s.Name));
         var changed = Assert.Single(comparison.Changed);
         Assert.StartsWith($"{scripts.All[1].Name} was applied on 2026-03-04 05:06:07 UTC and has changed since", changed.Describe());
+    }
+
+    [Fact]
+    public void NamesAreBoundedAndAHostileNameIsShownEscaped()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tenantdb-scripts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "0001_" + new string('a', 100) + ".sql"), "SELECT 1;");
+        File.WriteAllText(Path.Combine(folder, "0002_new\nline.sql"), "SELECT 1;");
+
+        var problems = MigrationScripts.FromFolder(folder).Problems;
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("0001_aaaa") && p.Contains('…') && p.Contains("at most 100 characters"));
+        Assert.Contains(problems, p => p.Contains("0002_new\\u000aline.sql"));
+        Assert.All(problems, p => Assert.DoesNotContain('\n', p));
+        Assert.Null(ScriptName.NumberOf("0001_" + new string('a', 92) + ".sql"));
+        Assert.Equal(1, ScriptName.NumberOf("0001_" + new string('a', 91) + ".sql"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void ASymbolicLinkAndAnEmptyFolderAreRefused()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tenantdb-scripts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+
+        Assert.Contains("no *.sql scripts", Assert.Single(MigrationScripts.FromFolder(folder).Problems));
+
+        File.WriteAllText(Path.Combine(folder, "0001_a.sql"), "SELECT 1;");
+        File.CreateSymbolicLink(Path.Combine(folder, "0002_b.sql"), "/etc/hostname");
+
+        Assert.Contains("0002_b.sql: is a symbolic link", Assert.Single(MigrationScripts.FromFolder(folder).Problems));
+    }
+
+    [Fact]
+    public void TheJournalComparisonNamesAppliedScriptsTheFolderLacks()
+    {
+        var scripts = RepositoryMigrations.Read();
+        var appliedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        var journal = scripts.All.Select(s => new JournalEntry(s.Name, s.Sha256, appliedAt))
+            .Append(new JournalEntry("0042_from_a_newer_folder.sql", new string('1', 64), appliedAt)).ToList();
+
+        var comparison = JournalComparison.Compare(scripts, journal);
+
+        Assert.Empty(comparison.Pending);
+        Assert.Empty(comparison.Changed);
+        Assert.Equal("0042_from_a_newer_folder.sql", Assert.Single(comparison.Unknown).ScriptName);
+        Assert.StartsWith("the journal holds 0042_from_a_newer_folder.sql (applied 2026-03-04 05:06:07 UTC), which the scripts folder lacks", comparison.DescribeUnknown());
     }
 }

@@ -45,7 +45,7 @@ public sealed class SilentServerTests(TwoServersFixture servers) : IClassFixture
         var outputs = Outputs([live, hung]);
         var clock = Stopwatch.StartNew();
 
-        var results = await FleetVerification.RunAsync(outputs, outputs.Tenants, MigrationScripts.Embedded(), Limits()).WaitAsync(Bound * 2);
+        var results = await FleetVerification.RunAsync(outputs, outputs.Tenants, RepositoryMigrations.Read(), Limits()).WaitAsync(Bound * 2);
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, Bound);
         var failed = results.Single(result => result.Tenant.Id == hung.Id);

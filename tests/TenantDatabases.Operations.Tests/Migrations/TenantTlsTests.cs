@@ -52,7 +52,7 @@ public sealed class TenantTlsTests(TwoServersFixture servers, TlsTenantServerFix
             trusted with { SslMode = "require" },
         ]);
 
-        var results = (await MigrateAsync(outputs, Settings(MigrationScripts.Embedded()))).ToDictionary(r => r.Tenant.Id);
+        var results = (await MigrateAsync(outputs, Settings(RepositoryMigrations.Read()))).ToDictionary(r => r.Tenant.Id);
 
         Assert.Equal(MigrationStatus.Failed, results["tls-untrusted"].Status);
         Assert.Matches("(?i)certificate|ssl|tls", results["tls-untrusted"].Failure!.Message);

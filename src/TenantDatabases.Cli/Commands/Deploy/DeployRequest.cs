@@ -10,4 +10,6 @@ namespace TenantDatabases.Cli.Commands.Deploy;
 /// verify read instead of asking the Pulumi CLI; null to ask it.
 /// </param>
 /// <param name="CreateStack">Create the stack in the backend when it does not exist yet (asked for explicitly, never assumed).</param>
-internal sealed record DeployRequest(string Stack, string? WorkingDirectory, bool Yes, bool SkipUp, string? OutputsFile = null, bool CreateStack = false);
+/// <param name="ScriptsFolder">The scripts migrate applies and verify checks (<c>--scripts</c>); null for migrations/ beside Pulumi.yaml.</param>
+internal sealed record DeployRequest(
+    string Stack, string? WorkingDirectory, bool Yes, bool SkipUp, string? OutputsFile = null, bool CreateStack = false, string? ScriptsFolder = null);

@@ -23,6 +23,10 @@ internal sealed class DeploySettings : StackCommandSettings
     [Description("Create the stack in the Pulumi backend (`pulumi stack init`) when it does not exist yet. Without it deploy stops before `pulumi up` and prints the command, so a mistyped stack name never becomes an empty stack. Example: --create-stack")]
     public bool CreateStack { get; init; }
 
+    [CommandOption("--scripts <DIR>")]
+    [Description(ScriptsOption.Description)]
+    public string? Scripts { get; init; }
+
     [CommandOption("--report <FILE>")]
     [Description("Write every stage's result, with the reports of preflight, migrate and verify, as JSON. Example: --report deploy.json")]
     public string? Report { get; init; }
@@ -55,6 +59,10 @@ internal sealed class DeploySettings : StackCommandSettings
         {
             return ValidationResult.Error($"--outputs {Outputs}: no such file; save it with `pulumi stack output --json --show-secrets --stack {Stack} > {Outputs}`.");
         }
+        if (Scripts is not null && !Directory.Exists(Scripts))
+        {
+            return ValidationResult.Error($"--scripts {Scripts}: no such folder; give the folder of NNNN_name.sql scripts, or leave --scripts out to use migrations/ beside Pulumi.yaml.");
+        }
         if (Report is not null && Path.GetDirectoryName(Path.GetFullPath(Report)) is { } folder && !Directory.Exists(folder))
         {
             return ValidationResult.Error($"--report {Report}: the folder {folder} does not exist; create it or choose another path.");
@@ -63,5 +71,5 @@ internal sealed class DeploySettings : StackCommandSettings
     }
 
     /// <summary>The request these options describe.</summary>
-    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs, CreateStack);
+    public DeployRequest ToRequest() => new(StackName, Cwd, Yes, SkipUp, Outputs, CreateStack, Scripts);
 }

@@ -10,7 +10,8 @@ internal static class StageAdvice
     {
         var target = $"--stack {request.Stack}" + (request.WorkingDirectory is { } cwd ? $" --cwd {Quote(cwd)}" : "");
         // migrate and verify read the saved outputs when deploy was given them, and their reruns should too.
-        var tenants = request.OutputsFile is { } outputs ? $"--outputs {Quote(outputs)}" : target;
+        var tenants = (request.OutputsFile is { } outputs ? $"--outputs {Quote(outputs)}" : target) +
+            (request.ScriptsFolder is { } scripts ? $" --scripts {Quote(scripts)}" : "");
         return failed.Stage switch
         {
             _ when failed.Status == StageStatus.Cancelled => Cancelled(failed, request, target, tenants),

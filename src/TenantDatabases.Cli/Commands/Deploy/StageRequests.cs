@@ -2,6 +2,7 @@ using TenantDatabases.Operations.Deployments;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Tenants;
+using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
 
@@ -23,6 +24,9 @@ internal static class StageRequests
     public static LastDeploymentRequest LastDeployment(DeployRequest request) =>
         new(request.Stack, request.WorkingDirectory, request.OutputsFile, request.CreateStack);
 
-    /// <summary>Every tenant, with the defaults of <c>tenantdb migrate</c>.</summary>
-    public static MigrationRequest Migrate(DeployRequest request) => MigrationRequest.Defaults(Tenants(request));
+    /// <summary>Every tenant, with the defaults of <c>tenantdb migrate</c> and the request's scripts.</summary>
+    public static MigrationRequest Migrate(DeployRequest request) => MigrationRequest.Defaults(Tenants(request), request.ScriptsFolder);
+
+    /// <summary>Every tenant, checked against the same scripts migrate applied.</summary>
+    public static VerificationRequest Verify(DeployRequest request) => new(Tenants(request), request.ScriptsFolder);
 }

@@ -97,12 +97,17 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
 
     private static async Task<StageResult> VerifyAsync(DeployRequest request, RunCancellation cancellation)
     {
-        var run = await VerificationRun.RunAsync(StageRequests.Tenants(request), TextReader.Null, cancellation);
+        var run = await VerificationRun.RunAsync(StageRequests.Verify(request), TextReader.Null, cancellation);
         using var text = new StageText();
         TenantSelectionOutput.Write(text.Console, text.Console, run.Selection);
         if (!run.Selection.Succeeded)
         {
             return StageResult.Ran(DeployStage.Verify, TenantSelectionOutput.ExitCode(run.Selection), FirstError(run.Selection.Problems), text.Text);
+        }
+        if (run.ScriptProblems.Count > 0)
+        {
+            run.ScriptProblems.ToList().ForEach(problem => ProblemOutput.WriteError(text.Console, problem));
+            return StageResult.Ran(DeployStage.Verify, ExitCodes.Usage, FirstError(run.ScriptProblems), text.Text);
         }
         var words = new MigrationText(run.Selection.Outputs.Passwords);
         VerificationOutput.WriteTable(text.Console, run.Tenants, words);

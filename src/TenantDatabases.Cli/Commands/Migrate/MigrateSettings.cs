@@ -9,10 +9,6 @@ namespace TenantDatabases.Cli.Commands.Migrate;
 /// <summary>Options of <c>tenantdb migrate</c> (besides the tenant selection, the report and its format).</summary>
 internal sealed class MigrateSettings : TenantRunSettings
 {
-    [CommandOption("--scripts <DIR>")]
-    [Description("Apply the NNNN_name.sql scripts of this folder instead of the built-in schema.")]
-    public string? Scripts { get; init; }
-
     [CommandOption("--parallel <N>")]
     [Description("Tenants migrated at once over all servers (default 8).")]
     public int Parallel { get; init; } = FanOutOptions.DefaultParallel;

@@ -6,19 +6,27 @@ using TenantDatabases.Operations.Verification;
 namespace TenantDatabases.Cli.Commands.Verify;
 
 /// <summary>
-/// <c>tenantdb verify</c>: checks every selected tenant database against the built-in scripts. Exit 0 when every
+/// <c>tenantdb verify</c>: checks every selected tenant database against the scripts migrate applies. Exit 0 when every
 /// check of every tenant passed, 1 when any failed, 2 for usage errors and unreadable input, 130 when cancelled.
 /// </summary>
 internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals) : AsyncCommand<VerifySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
-        var run = await VerificationRun.RunAsync(settings.ToRequest(), Console.In, signals.Run);
+        var run = await VerificationRun.RunAsync(settings.ToVerificationRequest(), Console.In, signals.Run);
         // With --format json, warnings go to stderr, so that stdout stays one JSON document (as preflight does).
         TenantSelectionOutput.Write(console, StandardErrorConsole.For(settings.IsJson, console), run.Selection);
         if (!run.Selection.Succeeded)
         {
             return TenantSelectionOutput.ExitCode(run.Selection);
+        }
+        if (run.ScriptProblems.Count > 0)
+        {
+            foreach (var scriptProblem in run.ScriptProblems)
+            {
+                ProblemOutput.WriteError(console, scriptProblem);
+            }
+            return ExitCodes.Usage;
         }
         var text = new MigrationText(run.Selection.Outputs.Passwords);
         var json = VerificationOutput.Render(run, text);

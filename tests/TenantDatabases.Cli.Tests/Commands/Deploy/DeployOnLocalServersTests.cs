@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TenantDatabases.Cli.Commands.Deploy;
+using TenantDatabases.Testing;
 
 namespace TenantDatabases.Cli.Tests.Commands.Deploy;
 
@@ -244,6 +245,29 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());
         Assert.Contains("logged in to no backend", result.run.Output);
         Assert.Contains($"pulumi login file://{Path.Combine(stack.Directory, ".pulumi-state")}", result.run.Output);
+    }
+
+    [Fact]
+    public async Task ScriptsGivenToDeployAreAppliedByMigrateAndCheckedByVerify()
+    {
+        var tenant = await TenantProvisioning.CreateAsync(fleet.Servers.First, "deploy-own-scripts");
+        var outputs = TenantDb.WriteOutputs([tenant]);
+        var scripts = TenantDb.WriteScripts(("0001_gift_cards.sql", "CREATE TABLE gift_cards (card_id bigint PRIMARY KEY);\n"));
+        using var stack = fleet.Stack(tenants: new Dictionary<string, string> { [tenant.Id] = "alpha" });
+        (CommandRun run, JsonElement report) result;
+        using (Environment(withPulumi: false))
+        {
+            result = await DeployAsync(stack.Directory, "--skip-up", "--outputs", outputs, "--scripts", scripts);
+        }
+
+        Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
+        Assert.Equal(["passed", "passed", "passed", "skipped", "passed", "passed"], Statuses(result.report));
+        var migrated = Assert.Single(result.report.GetProperty("stages")[4].GetProperty("report").GetProperty("tenants").EnumerateArray());
+        Assert.Equal(["0001_gift_cards.sql"], migrated.GetProperty("appliedScripts").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        // verify had the same folder: against the stack's migrations/ this tenant would hold an unknown script.
+        var verified = Assert.Single(result.report.GetProperty("stages")[5].GetProperty("report").GetProperty("tenants").EnumerateArray());
+        Assert.True(verified.GetProperty("passed").GetBoolean(), verified.GetRawText());
+        Assert.DoesNotContain(tenant.Password, result.run.Output + result.report.GetRawText());
     }
 }
 

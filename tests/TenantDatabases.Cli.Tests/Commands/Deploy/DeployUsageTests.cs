@@ -61,5 +61,15 @@ public sealed class DeployUsageTests : IDisposable
         Assert.DoesNotContain("validate", run.Output);
     }
 
+    [Fact]
+    public async Task AScriptsFolderThatDoesNotExistIsRefusedBeforeAnythingRuns()
+    {
+        var run = await CommandRun.RunAsync("deploy", "--stack", "dev", "--scripts", Path.Combine(_folder, "absent"));
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"--scripts {Path.Combine(_folder, "absent")}: no such folder", run.Output);
+        Assert.DoesNotContain("validate", run.Output);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -64,12 +64,19 @@ public sealed class LocalFleetFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A stack file for these servers and tenants; <paramref name="secondPassword"/> overrides beta's.</summary>
-    public TestStack Stack(string? secondPassword = null, IReadOnlyDictionary<string, string>? tenants = null) =>
-        TestStack.Create("test", Passphrase,
+    /// <summary>
+    /// A stack file for these servers and tenants, with the repository's migrations/ beside it as in a repository;
+    /// <paramref name="secondPassword"/> overrides beta's.
+    /// </summary>
+    public TestStack Stack(string? secondPassword = null, IReadOnlyDictionary<string, string>? tenants = null)
+    {
+        var stack = TestStack.Create("test", Passphrase,
             [new TestStackServer("alpha", Servers.First.Port, Servers.First.AdminPassword),
              new TestStackServer("beta", Servers.Second.Port, secondPassword ?? Servers.Second.AdminPassword)],
             tenants ?? Tenants.ToDictionary(tenant => tenant.Id, tenant => tenant.Server));
+        RepositoryMigrations.CopyTo(stack.Directory);
+        return stack;
+    }
 
     public async Task DisposeAsync()
     {

@@ -38,6 +38,17 @@ public sealed class StageRequestsTests
     }
 
     [Fact]
+    public void TheScriptsGivenToDeployGoToMigrateAndToVerify()
+    {
+        var request = new DeployRequest("prod", "infra", false, true, "out.json", ScriptsFolder: "team-scripts");
+
+        Assert.Equal("team-scripts", StageRequests.Migrate(request).ScriptsFolder);
+        Assert.Equal("team-scripts", StageRequests.Verify(request).ScriptsFolder);
+        Assert.Equal(StageRequests.Tenants(request), StageRequests.Verify(request).Tenants);
+        Assert.Null(StageRequests.Verify(new DeployRequest("prod", null, false, false)).ScriptsFolder);
+    }
+
+    [Fact]
     public void WithSavedOutputsPreflightStillReadsTheStack()
     {
         var preflight = StageRequests.Preflight(new DeployRequest("prod", "infra", false, true, "out.json"));

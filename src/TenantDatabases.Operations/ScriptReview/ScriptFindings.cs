@@ -1,0 +1,85 @@
+using TenantDatabases.Operations.Git;
+using TenantDatabases.Operations.Migrations;
+
+namespace TenantDatabases.Operations.ScriptReview;
+
+/// <summary>
+/// The rules <c>tenantdb migrations check</c> adds to a folder's own (names, numbers, not empty): what changed
+/// since the base commit, and no-transaction scripts that cannot be retried. Pure: the scripts are read elsewhere.
+/// </summary>
+internal static class ScriptFindings
+{
+    /// <summary>
+    /// Scripts of the base that were edited, renamed or deleted, and new scripts numbered not after the base's
+    /// highest. <paramref name="folder"/> is the folder as people see it; <paramref name="baseName"/> the ref given.
+    /// </summary>
+    public static IEnumerable<ScriptFinding> SinceBase(IReadOnlyList<BaseScript> atBase, IReadOnlyList<MigrationScript> now, string folder, string baseName)
+    {
+        if (atBase.Count == 0)
+        {
+            yield break;
+        }
+        var byName = now.ToDictionary(script => script.Name, StringComparer.Ordinal);
+        var baseNames = atBase.Select(script => script.Name).ToHashSet(StringComparer.Ordinal);
+        var added = now.Where(script => !baseNames.Contains(script.Name)).ToList();
+        var renamedTo = new HashSet<string>(StringComparer.Ordinal);
+        var highest = atBase[^1];
+        var after = $"give it a number after {ScriptName.Digits(highest.Name)}";
+        foreach (var old in atBase)
+        {
+            var path = $"{folder}/{old.Name}";
+            if (byName.TryGetValue(old.Name, out var current))
+            {
+                if (current.Sha256 != old.Sha256)
+                {
+                    yield return new ScriptFinding(path,
+                        $"edited since {baseName} (SHA-256 {old.Sha256[..12]}… there, {current.Sha256[..12]}… here): every tenant that applied it refuses to migrate",
+                        $"restore it (git checkout {baseName} -- {path}) and put the change in a new script; {after}.");
+                }
+                continue;
+            }
+            if (added.FirstOrDefault(script => script.Sha256 == old.Sha256 && !renamedTo.Contains(script.Name)) is { } renamed)
+            {
+                renamedTo.Add(renamed.Name);
+                yield return new ScriptFinding($"{folder}/{renamed.Name}",
+                    $"is {old.Name} of {baseName} renamed: tenants know a script by its name, so they would run it a second time and verify would report {old.Name} as unknown",
+                    $"rename it back to {old.Name}.");
+                continue;
+            }
+            yield return new ScriptFinding(path,
+                $"deleted since {baseName}: tenants that applied it hold it in their journal, and migrate and verify refuse them",
+                $"restore it (git checkout {baseName} -- {path}); to undo what it did, add a new script; {after}.");
+        }
+        foreach (var script in added.Where(script => !renamedTo.Contains(script.Name) && script.Number <= highest.Number))
+        {
+            yield return new ScriptFinding($"{folder}/{script.Name}",
+                $"is new but numbered {ScriptName.Digits(script.Name)}, not after {highest.Name} of {baseName}: tenants that have that script would run this one after it, out of order",
+                after + ".");
+        }
+    }
+
+    /// <summary>A warning for each no-transaction script with more than one statement that cannot be run twice.</summary>
+    public static IEnumerable<ScriptFinding> RetryHazards(IReadOnlyList<MigrationScript> scripts, string folder)
+    {
+        foreach (var script in scripts.Where(script => !script.RunsInTransaction))
+        {
+            var hazards = ScriptConnectionManager.Statements(script.Contents)
+                .Select(StatementWords.Of)
+                .Where(words => words.Length > 0)
+                .Select(words => (Words: words, Hazard: RetrySafety.Hazard(words)))
+                .Where(statement => statement.Hazard is not null)
+                .ToList();
+            if (hazards.Count > 1)
+            {
+                var listed = string.Join("; ", hazards.Select(h => $"'{Shorten(h.Words)}' {h.Hazard}"));
+                yield return new ScriptFinding($"{folder}/{script.Name}",
+                    $"runs outside a transaction ({MigrationScript.NoTransactionMarker}) with {hazards.Count} statements that cannot safely run twice ({listed}); " +
+                    "a failure after the first leaves it applied and the next run repeats it",
+                    "make each one safe to repeat (IF NOT EXISTS, IF EXISTS, OR REPLACE, drop a leftover INVALID index first), or give each its own script.",
+                    IsWarning: true);
+            }
+        }
+    }
+
+    private static string Shorten(string words) => words.Length <= 60 ? words : words[..57] + "...";
+}

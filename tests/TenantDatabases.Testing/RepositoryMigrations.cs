@@ -1,0 +1,39 @@
+using TenantDatabases.Operations.Migrations;
+
+namespace TenantDatabases.Testing;
+
+/// <summary>The repository's own migrations/ folder (the starting point-of-sale schema), found above the running assembly.</summary>
+public static class RepositoryMigrations
+{
+    /// <summary>The full path of migrations/ beside Pulumi.yaml at the repository root.</summary>
+    public static string Folder { get; } = Find();
+
+    /// <summary>The repository's scripts; fails when they are not a valid set.</summary>
+    public static MigrationScripts Read()
+    {
+        var read = MigrationScripts.FromFolder(Folder);
+        return read.IsValid ? read.Scripts : throw new InvalidOperationException(string.Join(Environment.NewLine, read.Problems));
+    }
+
+    /// <summary>Copies the scripts into <paramref name="projectDirectory"/>/migrations, as a repository holds them.</summary>
+    public static void CopyTo(string projectDirectory)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(projectDirectory, MigrationsFolder.Name)).FullName;
+        foreach (var script in Directory.GetFiles(Folder, "*.sql"))
+        {
+            File.Copy(script, Path.Combine(target, Path.GetFileName(script)), overwrite: true);
+        }
+    }
+
+    private static string Find()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "TenantDatabases.sln")))
+            {
+                return Path.Combine(folder.FullName, MigrationsFolder.Name);
+            }
+        }
+        throw new DirectoryNotFoundException("No TenantDatabases.sln above " + AppContext.BaseDirectory);
+    }
+}
