@@ -24,8 +24,14 @@ internal static class RotatePasswordText
     {
         RotationOutcome.Rotated => $"Rotated the admin password of server '{result.Server}': the server and {result.Record} hold the new password. Commit the stack file if it changed.",
         RotationOutcome.Possible => $"Dry run: every step of rotating server '{result.Server}' can be done. Nothing was changed.",
-        RotationOutcome.RolledBack => $"error: not rotated: {Fleet.Secrets.SecretMask.Redact(result.Problem ?? "")} The old password is in place again on the server and in the stack.",
-        RotationOutcome.NeedsAttention => $"error: not rotated, and the way back failed: {Fleet.Secrets.SecretMask.Redact(result.Problem ?? "")} Do this:",
-        _ => $"error: {Fleet.Secrets.SecretMask.Redact(result.Problem ?? "")} Nothing was changed.",
+        RotationOutcome.RolledBack => $"error: not rotated: {Sentence(result.Problem)} The old password is in place again on the server and in the stack.",
+        RotationOutcome.NeedsAttention => $"error: not rotated, and the way back failed: {Sentence(result.Problem)} Do this:",
+        _ => $"error: {Sentence(result.Problem)} Nothing was changed.",
     };
+
+    private static string Sentence(string? problem)
+    {
+        var text = Fleet.Secrets.SecretMask.Redact(problem ?? "").TrimEnd();
+        return text.EndsWith('.') ? text : text + ".";
+    }
 }
