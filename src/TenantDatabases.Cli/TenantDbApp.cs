@@ -47,7 +47,7 @@ internal static class TenantDbApp
             config.AddCommand<RotateTenantPasswordCommand>("rotate-tenant-password")
                 .WithDescription("Raise a tenant's passwordVersion in Pulumi.<stack>.yaml (or of every tenant of a server), changing nothing else in the file, so that the next deploy generates a new owner password.")
                 .WithExample("rotate-tenant-password", "acme-coffee", "--stack", "prod")
-                .WithExample("rotate-tenant-password", "--all", "--server", "eu-primary", "--stack", "prod", "--format", "json");
+                .WithExample("rotate-tenant-password", "--all", "--server", "eu-primary", "--stack", "prod", "--cwd", "infra", "--format", "json");
             config.AddBranch<DevServersSettings>("dev-servers", DevServersBranch.Configure);
             config.AddCommand<PreflightCommand>("preflight")
                 .WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.")
@@ -57,7 +57,8 @@ internal static class TenantDbApp
                 .WithDescription(RotatePasswordCommand.Description)
                 .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary", "--dry-run")
                 .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary")
-                .WithExample("rotate-password", "--stack", "prod", "--cwd", "infra", "--server", "eu-primary", "--password-stdin", "--format", "json");
+                .WithExample("rotate-password", "--stack", "prod", "--cwd", "infra", "--server", "eu-primary", "--password-stdin", "--format", "json")
+                .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary", "--config-json", "config.json", "--timeout", "30");
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
                 .WithExample("migrate", "--stack", "prod-eu")
