@@ -8,6 +8,8 @@ using TenantDatabases.Cli.Commands.Migrate;
 using TenantDatabases.Cli.Commands.Migrations;
 using TenantDatabases.Cli.Commands.Plan;
 using TenantDatabases.Cli.Commands.Preflight;
+using TenantDatabases.Cli.Commands.RotatePassword;
+using TenantDatabases.Cli.Commands.RotateTenantPassword;
 using TenantDatabases.Cli.Commands.Validate;
 using TenantDatabases.Cli.Commands.Verify;
 
@@ -48,12 +50,22 @@ internal static class TenantDbApp
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
                 .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "prod", "--server", "eu-primary", "--cwd", "infra");
+            config.AddCommand<RotateTenantPasswordCommand>("rotate-tenant-password")
+                .WithDescription("Raise a tenant's passwordVersion in Pulumi.<stack>.yaml (or of every tenant of a server), changing nothing else in the file, so that the next deploy generates a new owner password.")
+                .WithExample("rotate-tenant-password", "acme-coffee", "--stack", "prod")
+                .WithExample("rotate-tenant-password", "--all", "--server", "eu-primary", "--stack", "prod", "--cwd", "infra", "--format", "json");
             config.AddBranch<DevServersSettings>("dev-servers", DevServersBranch.Configure);
             config.AddBranch<MigrationsSettings>("migrations", MigrationsBranch.Configure);
             config.AddCommand<PreflightCommand>("preflight")
                 .WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.")
                 .WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
                 .WithExample("preflight", "--stack", "prod", "--cwd", "infra", "--config-json", "config.json", "--format", "json", "--verbose");
+            config.AddCommand<RotatePasswordCommand>("rotate-password")
+                .WithDescription(RotatePasswordCommand.Description)
+                .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary", "--dry-run")
+                .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary")
+                .WithExample("rotate-password", "--stack", "prod", "--cwd", "infra", "--server", "eu-primary", "--password-stdin", "--format", "json")
+                .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary", "--config-json", "config.json", "--timeout", "30");
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Bring every tenant database to the latest migration script (DbUp, one lock per tenant), then verify it.")
                 .WithExample("migrate", "--stack", "prod-eu")

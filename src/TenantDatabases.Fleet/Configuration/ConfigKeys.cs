@@ -21,7 +21,7 @@ public static class ConfigKeys
         Default = "default", SslMode = "sslMode", MaxTenants = "maxTenants", AdminDatabase = "adminDatabase";
 
     /// <summary>Keys of a tenant (besides <see cref="Region"/>).</summary>
-    public const string Server = "server", ConnectionLimit = "connectionLimit", Retire = "retire";
+    public const string Server = "server", ConnectionLimit = "connectionLimit", Retire = "retire", PasswordVersion = "passwordVersion";
 
     /// <summary>The keys allowed directly under the <c>tenant-databases:</c> namespace.</summary>
     public static IReadOnlyList<string> TopLevel { get; } = [Protect, Residency, DatabasePrefix, Locale, Servers, Tenants];
@@ -31,5 +31,5 @@ public static class ConfigKeys
         [Host, Port, Username, Password, Region, Default, SslMode, MaxTenants, AdminDatabase];
 
     /// <summary>The keys allowed in a tenant.</summary>
-    public static IReadOnlyList<string> OfTenant { get; } = [Server, Region, ConnectionLimit, Retire];
+    public static IReadOnlyList<string> OfTenant { get; } = [Server, Region, ConnectionLimit, Retire, PasswordVersion];
 }

@@ -34,7 +34,7 @@ internal static class TenantReader
         ConfigValueReader values, SourceLocation? location)
     {
         string? server = null, region = null;
-        int? connectionLimit = null;
+        int? connectionLimit = null, passwordVersion = null;
         bool? retire = null;
         SourceLocation? serverLocation = location, regionLocation = location;
         if (value is ConfigMap entries)
@@ -51,6 +51,9 @@ internal static class TenantReader
                         TenantRules.CheckConnectionLimit(id, connectionLimit, values.Problems, item.Location ?? location);
                         break;
                     case ConfigKeys.Retire: retire = values.Boolean(item, keyPath, location); break;
+                    case ConfigKeys.PasswordVersion:
+                        passwordVersion = values.Integer(item, keyPath, location, TenantRules.FirstPasswordVersion, TenantRules.LastPasswordVersion, TenantRules.PasswordVersionFix(id));
+                        break;
                     default: KeyRules.Unknown(key, keyPath, ConfigKeys.OfTenant, values.Problems, item.Location ?? location); break;
                 }
             }
@@ -68,6 +71,6 @@ internal static class TenantReader
             TenantRules.NoteRetiring(id, values.Problems, location);
         }
         return new TenantDefinition(id, string.IsNullOrEmpty(server) ? null : server, region,
-            connectionLimit ?? ConfigDefaults.ConnectionLimit, retire ?? false);
+            connectionLimit ?? ConfigDefaults.ConnectionLimit, retire ?? false, passwordVersion ?? ConfigDefaults.PasswordVersion);
     }
 }

@@ -24,6 +24,9 @@ public static class ConfigDefaults
     /// <summary>Connections per tenant database and owner role.</summary>
     public const int ConnectionLimit = 20;
 
+    /// <summary>The version of a tenant's owner password before its first rotation.</summary>
+    public const int PasswordVersion = 1;
+
     /// <summary>Share of maxTenants above which a server draws a warning.</summary>
     public const double CapacityWarningShare = 0.9;
 }

@@ -75,7 +75,8 @@ public static class StackOutputsReader
             var retain = Flag(property.Value, StackOutputsSchema.PlacementFields.RetainOnDelete);
             deployed[property.Name] = new DeployedTenant(property.Name,
                 Text(property.Value, StackOutputsSchema.PlacementFields.Server), Text(property.Value, StackOutputsSchema.PlacementFields.Database),
-                protect is { } p && retain is { } r ? new TenantProtection(p, r) : null);
+                protect is { } p && retain is { } r ? new TenantProtection(p, r) : null,
+                Number(property.Value, StackOutputsSchema.PlacementFields.PasswordVersion));
         }
         return deployed;
     }
@@ -110,6 +111,12 @@ public static class StackOutputsReader
         }
         return deployed;
     }
+
+    private static int? Number(JsonElement entry, string name) =>
+        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+        && value.TryGetInt32(out var number)
+            ? number
+            : null;
 
     private static bool? Flag(JsonElement entry, string name) =>
         entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False

@@ -45,7 +45,8 @@ public static class StackOutputsSchema
     public static class PlacementFields
     {
         /// <summary>Field names, as the program writes them.</summary>
-        public const string Server = "server", Database = "database", Role = "role", Protect = "protect", RetainOnDelete = "retainOnDelete";
+        public const string Server = "server", Database = "database", Role = "role", Protect = "protect", RetainOnDelete = "retainOnDelete",
+            PasswordVersion = "passwordVersion";
     }
 
     /// <summary>The <c>tenants</c> entry of <paramref name="tenant"/>, with its <paramref name="password"/>.</summary>
@@ -80,6 +81,8 @@ public static class StackOutputsSchema
         // What the next plan needs to know of a removed tenant: would its delete fail, or keep or drop its data.
         [PlacementFields.Protect] = placement.Protection.Protect,
         [PlacementFields.RetainOnDelete] = placement.Protection.RetainOnDelete,
+        // So that the next plan can say whose password the deploy changes; outputs without it mean version 1.
+        [PlacementFields.PasswordVersion] = placement.PasswordVersion,
     };
 
     /// <summary>The whole document as <c>pulumi stack output --json --show-secrets</c> prints it (indented).</summary>

@@ -5,7 +5,12 @@ namespace TenantDatabases.Fleet.Planning;
 /// <param name="Server">Its server, or null when the outputs hide it (a secret printed as <c>[secret]</c>).</param>
 /// <param name="Database">Its database name, when the outputs show it.</param>
 /// <param name="Protection">The protection the deploy applied; null in outputs of a deploy from before it was recorded.</param>
-public sealed record DeployedTenant(string Id, string? Server, string? Database, TenantProtection? Protection = null);
+/// <param name="RecordedPasswordVersion">The owner password's version the deploy applied; null in outputs from before it was recorded.</param>
+public sealed record DeployedTenant(string Id, string? Server, string? Database, TenantProtection? Protection = null, int? RecordedPasswordVersion = null)
+{
+    /// <summary>The password version deployed: outputs from before it was recorded had version 1 (no keepers).</summary>
+    public int PasswordVersion => RecordedPasswordVersion ?? Model.ConfigDefaults.PasswordVersion;
+}
 
 /// <summary>What the last deploy left, from <c>pulumi stack output --json</c>.</summary>
 /// <param name="Tenants">Deployed tenants by id.</param>

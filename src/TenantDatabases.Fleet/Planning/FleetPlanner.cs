@@ -26,7 +26,7 @@ public static class FleetPlanner
             }
             tenants.Add(new TenantPlan(tenant.Id, server.Name, server.Region,
                 TenantNaming.DatabaseName(prefix, tenant.Id), TenantNaming.RoleName(prefix, tenant.Id), tenant.ConnectionLimit,
-                TenantProtection.For(configuration.Settings.Protect, tenant.Retire), tenant.Retire));
+                TenantProtection.For(configuration.Settings.Protect, tenant.Retire), tenant.Retire, tenant.PasswordVersion));
         }
         var serverPlans = configuration.Servers.Select(server => new ServerPlan(
             server.Name, ProviderName(server.Name), server.Host, server.Port, server.Username, server.Region,

@@ -50,11 +50,11 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             }
             else if (deployed.Server == tenant.Server)
             {
-                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Unchanged, deployed.Server, tenant.Server));
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Unchanged, deployed.Server, tenant.Server, Rotation(deployed, tenant)));
             }
             else if (IsServerRename(plan, previous, deployed.Server, tenant.Server))
             {
-                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.ServerRenamed, deployed.Server, tenant.Server));
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.ServerRenamed, deployed.Server, tenant.Server, Rotation(deployed, tenant)));
             }
             else
             {
@@ -72,6 +72,10 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
         }
         return new PlanComparison(changes, problems);
     }
+
+    // Any other version changes the password's keepers, and Pulumi generates a new password.
+    private static PasswordRotation? Rotation(DeployedTenant deployed, TenantPlan tenant) =>
+        deployed.PasswordVersion != tenant.PasswordVersion ? new PasswordRotation(deployed.PasswordVersion, tenant.PasswordVersion) : null;
 
     // Renamed, not moved: the old name is gone from the plan and the new one has the old one's address.
     private static bool IsServerRename(FleetPlan plan, PreviousDeployment previous, string deployedServer, string plannedServer) =>

@@ -5,7 +5,12 @@ namespace TenantDatabases.Fleet.Planning;
 /// <param name="Kind">What changes.</param>
 /// <param name="PreviousServer">Server of the last deploy, when known.</param>
 /// <param name="PlannedServer">Server in the plan; null when removed.</param>
-public sealed record TenantChange(string TenantId, TenantChangeKind Kind, string? PreviousServer, string? PlannedServer);
+/// <param name="PasswordRotation">Set when the deploy generates a new owner password (its version changed).</param>
+public sealed record TenantChange(string TenantId, TenantChangeKind Kind, string? PreviousServer, string? PlannedServer,
+    PasswordRotation? PasswordRotation = null);
+
+/// <summary>A tenant's owner password changes: its version went from <paramref name="FromVersion"/> to <paramref name="ToVersion"/>.</summary>
+public sealed record PasswordRotation(int FromVersion, int ToVersion);
 
 /// <summary>The kinds of <see cref="TenantChange"/>.</summary>
 public enum TenantChangeKind

@@ -9,6 +9,7 @@ namespace TenantDatabases.Fleet.Planning;
 /// <param name="ConnectionLimit">Connection limit of database and role; -1 means none.</param>
 /// <param name="Protection">Whether Pulumi may delete its database and role, and what a delete does.</param>
 /// <param name="Retiring">Set to be retired (<c>tenants.&lt;id&gt;.retire</c>): its removal keeps its data.</param>
+/// <param name="PasswordVersion">The owner password's version (<c>tenants.&lt;id&gt;.passwordVersion</c>).</param>
 public sealed record TenantPlan(
     string Id,
     string Server,
@@ -17,4 +18,18 @@ public sealed record TenantPlan(
     string RoleName,
     int ConnectionLimit,
     TenantProtection Protection,
-    bool Retiring = false);
+    bool Retiring = false,
+    int PasswordVersion = Model.ConfigDefaults.PasswordVersion)
+{
+    /// <summary>The key of the owner password's keeper (the RandomPassword's <c>keepers</c>).</summary>
+    public const string PasswordVersionKeeper = "passwordVersion";
+
+    /// <summary>
+    /// The <c>keepers</c> of the tenant's RandomPassword: a change of keepers makes Pulumi generate a new password.
+    /// None at version 1, so that passwords deployed before the key existed (which have no keepers) are not
+    /// replaced by the first deploy that knows it; from version 2 the version itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? PasswordKeepers() => PasswordVersion > Model.ConfigDefaults.PasswordVersion
+        ? new Dictionary<string, string> { [PasswordVersionKeeper] = PasswordVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        : null;
+}

@@ -40,6 +40,16 @@ internal static class TenantRules
             $"Tenant '{id}' is retiring: its database and owner role are no longer protected, and removing the tenant keeps them on the server with their data.",
             $"Deploy this, then remove tenants.{id} in a pull request of its own (docs/runbooks/retire-a-tenant.md).", location);
 
+    /// <summary>The lowest password version: a tenant's first password.</summary>
+    public const int FirstPasswordVersion = ConfigDefaults.PasswordVersion;
+
+    /// <summary>The highest password version; far more rotations than any tenant will see, and it stays an int.</summary>
+    public const int LastPasswordVersion = 1_000_000;
+
+    /// <summary>What to write instead of a password version that is not a whole number from 1 up.</summary>
+    public static string PasswordVersionFix(string id) =>
+        $"Use a whole number from {FirstPasswordVersion} up; raise it by one to rotate the owner's password ('tenantdb rotate-tenant-password {id} --stack <stack>').";
+
     /// <summary>A limit of 0 would lock everyone out of the database.</summary>
     public static void CheckConnectionLimit(string id, int? connectionLimit, ProblemList problems, SourceLocation? location)
     {

@@ -19,11 +19,21 @@ public sealed class TenantDatabase : ComponentResource
     public TenantDatabase(string name, TenantDatabaseArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
     {
-        var password = new RandomPassword($"{name}-password", new RandomPasswordArgs
+        var passwordArgs = new RandomPasswordArgs
         {
             Length = PasswordLength,
             Special = false,
-        }, new CustomResourceOptions { Parent = this });
+        };
+        // A changed keeper makes Pulumi generate a new password; the role is then updated in place.
+        if (args.Tenant.PasswordKeepers() is { } keepers)
+        {
+            passwordArgs.Keepers = new InputMap<string>();
+            foreach (var (key, value) in keepers)
+            {
+                passwordArgs.Keepers.Add(key, value);
+            }
+        }
+        var password = new RandomPassword($"{name}-password", passwordArgs, new CustomResourceOptions { Parent = this });
 
         var owner = new Role($"{name}-owner", new RoleArgs
         {

@@ -5,14 +5,18 @@ namespace TenantDatabases.Operations.Processes;
 /// <summary>Runs a program to completion and captures what it printed.</summary>
 public static class ExternalCommand
 {
-    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> (no shell), killing it after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="fileName"/> with <paramref name="arguments"/> (no shell), killing it after <paramref name="timeout"/>;
+    /// <paramref name="standardInput"/>, when given, is what it reads on standard input (a secret never goes on the command line).
+    /// </summary>
     public static async Task<CommandResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -33,6 +37,10 @@ public static class ExternalCommand
 
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

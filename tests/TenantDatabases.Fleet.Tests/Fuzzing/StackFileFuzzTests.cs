@@ -70,6 +70,21 @@ public sealed class StackFileFuzzTests
         CheckProblems(StackFileReader.Parse("Pulumi.fuzz.yaml", text).Problems);
     });
 
+    [Fact]
+    public Task RotationEditsOnMutatedStackFilesEditOrRefuse() => Cases.CheckAsync(yaml =>
+    {
+        foreach (var edit in new[] { PasswordVersionWriter.Set(yaml, "acme-coffee", 2), ServerPasswordWriter.ReplaceSecure(yaml, "eu-primary", "v1:AAAA:BBBB") })
+        {
+            if (edit.Text is not { } text)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(edit.Problem));
+                Cases.AssertNoSecretIn(edit.Problem, "a rotation edit's refusal");
+                continue;
+            }
+            CheckProblems(StackFileReader.Parse("Pulumi.fuzz.yaml", text).Problems);
+        }
+    });
+
     private static void CheckProblems(IReadOnlyList<ConfigProblem> problems)
     {
         foreach (var problem in problems)

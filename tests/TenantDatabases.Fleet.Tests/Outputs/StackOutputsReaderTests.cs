@@ -106,14 +106,14 @@ public sealed class StackOutputsReaderTests
     {
         var target = new TenantTarget("x", "a", "", "db.internal", 6432, "tenant_x", "tenant_x_owner", SslMode.VerifyFull);
         var json = StackOutputsSchema.Json(
-            [(target, "s3cret-value")], [new ServerOutput("a", "db.internal", 6432, "", 1)], [new PlacementOutput("x", "a", "tenant_x", "tenant_x_owner", new TenantProtection(Protect: false, RetainOnDelete: true))]);
+            [(target, "s3cret-value")], [new ServerOutput("a", "db.internal", 6432, "", 1)], [new PlacementOutput("x", "a", "tenant_x", "tenant_x_owner", new TenantProtection(Protect: false, RetainOnDelete: true), PasswordVersion: 3)]);
 
         var result = StackOutputsReader.Read(json, "outputs.json");
 
         Assert.True(result.IsValid);
         Assert.Equal(target, Assert.Single(result.Connections.Tenants));
         Assert.Equal("s3cret-value", result.Connections.Passwords.For("x"));
-        Assert.Equal(new DeployedTenant("x", "a", "tenant_x", new TenantProtection(Protect: false, RetainOnDelete: true)), result.Deployment.Tenants["x"]);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x", new TenantProtection(Protect: false, RetainOnDelete: true), 3), result.Deployment.Tenants["x"]);
         Assert.Equal(new DeployedServer("a", "db.internal", 6432), result.Deployment.Server("a"));
     }
 
@@ -125,7 +125,9 @@ public sealed class StackOutputsReaderTests
 
         Assert.False(result.IsValid);
         Assert.False(result.IsUsageProblem);
-        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), Assert.Single(result.Deployment!.Tenants.Values));
+        var deployed = Assert.Single(result.Deployment!.Tenants.Values);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), deployed);
+        Assert.Equal(1, deployed.PasswordVersion);
         Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
 }

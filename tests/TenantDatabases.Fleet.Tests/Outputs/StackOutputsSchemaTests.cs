@@ -39,7 +39,8 @@ public sealed class StackOutputsSchemaTests
     {
         var entry = StackOutputsSchema.Entry(PlacementOutput.From(Plan.Tenants.Single(planned => planned.Id == "bobs-books")));
 
-        Assert.Equal(["database", "protect", "retainOnDelete", "role", "server"], entry.Keys.Order());
+        Assert.Equal(["database", "passwordVersion", "protect", "retainOnDelete", "role", "server"], entry.Keys.Order());
+        Assert.Equal(1, entry["passwordVersion"]);
         Assert.Equal("eu-secondary", entry["server"]);
         Assert.Equal("tenant_bobs_books_owner", entry["role"]);
         Assert.Equal(true, entry["protect"]);

@@ -40,5 +40,18 @@ public sealed class FleetPlannerTests
         Assert.Equal(new TenantProtection(protect, retain), tenant.Protection);
         Assert.Equal(retiring, tenant.Retiring);
     }
-}
 
+    [Fact]
+    public void APasswordKeeperIsDeclaredOnlyFromVersionTwoSoPasswordsDeployedWithoutKeepersStay()
+    {
+        var yaml = StackYaml.Valid.Replace("      server: eu-primary", "      server: eu-primary\n      passwordVersion: 2");
+
+        var plan = FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!);
+
+        Assert.Null(plan.Tenants.Single(t => t.Id == "bobs-books").PasswordKeepers());
+        var keepers = plan.Tenants.Single(t => t.Id == "acme-coffee").PasswordKeepers();
+        Assert.NotNull(keepers);
+        Assert.Equal("2", Assert.Single(keepers).Value);
+        Assert.Equal(TenantPlan.PasswordVersionKeeper, Assert.Single(keepers).Key);
+    }
+}

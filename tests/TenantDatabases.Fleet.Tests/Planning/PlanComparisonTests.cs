@@ -149,4 +149,28 @@ public sealed class PlanComparisonTests
     }
 
     private static string Json(bool flag) => flag ? "true" : "false";
+
+    [Fact]
+    public void ARaisedPasswordVersionIsARotationAndOutputsWithoutTheFieldMeanVersionOne()
+    {
+        var yaml = StackYaml.ValidWith("connectionLimit: 5", "      connectionLimit: 5\n      passwordVersion: 2");
+        var previous = Previous("""
+            {"placements": {"acme-coffee": {"server": "eu-primary", "database": "tenant_acme_coffee", "passwordVersion": 1},
+                            "bobs-books": {"server": "eu-secondary", "database": "tenant_bobs_books"}}}
+            """);
+
+        var changes = PlanComparison.Compare(Plan(yaml), previous).Changes;
+
+        Assert.Null(changes.Single(change => change.TenantId == "acme-coffee").PasswordRotation);
+        Assert.Equal(new PasswordRotation(1, 2), changes.Single(change => change.TenantId == "bobs-books").PasswordRotation);
+    }
+
+    [Fact]
+    public void AnUnchangedPasswordVersionIsNoRotation()
+    {
+        var yaml = StackYaml.ValidWith("connectionLimit: 5", "      connectionLimit: 5\n      passwordVersion: 2");
+        var previous = Previous("""{"placements": {"bobs-books": {"server": "eu-secondary", "database": "tenant_bobs_books", "passwordVersion": 2}}}""");
+
+        Assert.All(PlanComparison.Compare(Plan(yaml), previous).Changes, change => Assert.Null(change.PasswordRotation));
+    }
 }

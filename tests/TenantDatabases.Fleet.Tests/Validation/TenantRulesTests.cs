@@ -124,5 +124,27 @@ public sealed class TenantRulesTests
 
         StackYaml.SingleError(result, "tenant-databases:tenants.leaving-shop.retire");
     }
-}
 
+    [Fact]
+    public void APasswordVersionIsReadAndDefaultsToOne()
+    {
+        var result = StackYaml.Read(WithTenant("rotating-shop", "      server: eu-primary\n      passwordVersion: 3"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(3, result.Configuration.Tenants.Single(tenant => tenant.Id == "rotating-shop").PasswordVersion);
+        Assert.Equal(1, result.Configuration.Tenants.Single(tenant => tenant.Id == "acme-coffee").PasswordVersion);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("two")]
+    [InlineData("1.5")]
+    public void APasswordVersionIsAWholeNumberFromOneUp(string value)
+    {
+        var problem = StackYaml.SingleError(StackYaml.Read(WithTenant("rotating-shop", $"      server: eu-primary\n      passwordVersion: {value}")),
+            "tenant-databases:tenants.rotating-shop.passwordVersion");
+
+        Assert.Contains("rotate-tenant-password rotating-shop", problem.Fix);
+    }
+}

@@ -32,6 +32,13 @@ internal static class PlanTables
         }
         tenants.Write(console);
         ConsoleLines.WriteLine(console);
+        if (comparison is null && plan.Tenants.Where(tenant => tenant.PasswordVersion > 1).ToList() is { Count: > 0 } rotated)
+        {
+            ConsoleLines.WriteLine(console, "Owner password versions above 1: " +
+                string.Join(", ", rotated.Select(tenant => $"{tenant.Id} {tenant.PasswordVersion}")) +
+                ". A deploy generates a new password where the version changed since the last one (--previous shows which).");
+            ConsoleLines.WriteLine(console);
+        }
     }
 
     public static void WriteSummary(IAnsiConsole console, FleetPlan plan, PlanComparison? comparison, int exitCode)
@@ -43,11 +50,17 @@ internal static class PlanTables
             summary += $"; since the last deploy: {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed, {Count(TenantChangeKind.Moved)} moved";
             var unknown = Count(TenantChangeKind.Unknown);
             summary += unknown > 0 ? $", {unknown} unknown (the outputs hide their servers)" : "";
+            var rotations = comparison.Changes.Count(change => change.PasswordRotation is not null);
+            summary += rotations > 0 ? $"; {rotations} owner password{(rotations == 1 ? "" : "s")} will change" : "";
         }
         ConsoleLines.WriteLine(console, summary + (exitCode == ExitCodes.Success ? "." : "; the plan is refused."));
     }
 
-    public static string Describe(TenantChange change) => change.Kind switch
+    public static string Describe(TenantChange change) => change.PasswordRotation is { } rotation
+        ? $"{Kind(change)}{(change.Kind == TenantChangeKind.Unchanged ? "" : "; ")}new password (version {rotation.FromVersion} -> {rotation.ToVersion})"
+        : Kind(change);
+
+    private static string Kind(TenantChange change) => change.Kind switch
     {
         TenantChangeKind.Added => "added",
         TenantChangeKind.Removed => "removed",

@@ -81,4 +81,30 @@ public sealed class PlanCommandTests
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains("cannot be read", output);
     }
+
+    [Fact]
+    public async Task ARaisedPasswordVersionIsShownAsANewPasswordAgainstThePreviousOutputs()
+    {
+        var stacks = TenantDb.CopyOfStacks();
+        var stackFile = Path.Combine(stacks, "Pulumi.valid.yaml");
+        File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("    bobs-books:\n      server: eu-primary\n",
+            "    bobs-books:\n      server: eu-primary\n      passwordVersion: 2\n"));
+        var previous = Path.Combine(stacks, "outputs.json");
+        // Placements from before the version was recorded: version 1.
+        File.WriteAllText(previous, """
+            {"placements": {"acme-coffee": {"server": "eu-primary", "database": "tenant_acme_coffee"},
+                            "bobs-books": {"server": "eu-primary", "database": "tenant_bobs_books"},
+                            "corner-bakery": {"server": "eu-secondary", "database": "tenant_corner_bakery"}}}
+            """);
+
+        var plain = await TenantDb.RunAsync("plan", "--stack", "valid", "--cwd", stacks);
+        var compared = await TenantDb.RunAsync("plan", "--stack", "valid", "--cwd", stacks, "--previous", previous);
+
+        Assert.Equal(ExitCodes.Success, plain.ExitCode);
+        Assert.Contains("Owner password versions above 1: bobs-books 2.", plain.Output);
+        Assert.Equal(ExitCodes.Success, compared.ExitCode);
+        Assert.Matches(@"bobs-books\s+eu-primary\s+tenant_bobs_books\s+tenant_bobs_books_owner\s+new password \(version 1 -> 2\)", compared.Output);
+        Assert.DoesNotMatch(@"acme-coffee\s+.*new password", compared.Output);
+        Assert.Contains("1 owner password will change.", compared.Output);
+    }
 }
