@@ -8,17 +8,14 @@ namespace TenantDatabases.Cli.Commands.Migrations;
 internal sealed class MigrationsListSettings : MigrationsSettings
 {
     // The same option as FormatSettings declares for the stack commands; this command has no stack.
-    [CommandOption("--format <FORMAT>")]
+    [CommandOption(OutputFormat.Option)]
     [Description("table (default) or json (one JSON document on standard output). Example: --format json")]
-    [DefaultValue("table")]
-    public string Format { get; init; } = "table";
+    [DefaultValue(OutputFormat.Table)]
+    public string Format { get; init; } = OutputFormat.Table;
 
     /// <summary>True for <c>--format json</c> (any case).</summary>
-    public bool IsJson => Format.Equals("json", StringComparison.OrdinalIgnoreCase);
+    public bool IsJson => OutputFormat.IsJson(Format);
 
     /// <inheritdoc />
-    public override ValidationResult Validate() =>
-        IsJson || Format.Equals("table", StringComparison.OrdinalIgnoreCase)
-            ? base.Validate()
-            : ValidationResult.Error($"--format must be table or json, not '{Format}'.");
+    public override ValidationResult Validate() => OutputFormat.Problem(Format) ?? base.Validate();
 }
