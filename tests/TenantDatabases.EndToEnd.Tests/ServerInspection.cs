@@ -26,33 +26,23 @@ internal static class ServerInspection
     }
 
     public static async Task<bool> RoleExistsAsync(TestPostgresServer server, string role) =>
-        await ScalarAsync<bool>(server, "postgres", "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @p)", role);
+        await server.ScalarAsSuperuserAsync<bool>("postgres", "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @p)", role);
 
     public static async Task<bool> RoleCanLogInAsync(TestPostgresServer server, string role) =>
-        await ScalarAsync<bool>(server, "postgres", "SELECT coalesce((SELECT rolcanlogin FROM pg_roles WHERE rolname = @p), false)", role);
+        await server.ScalarAsSuperuserAsync<bool>("postgres", "SELECT coalesce((SELECT rolcanlogin FROM pg_roles WHERE rolname = @p), false)", role);
 
     /// <summary>Whether the server's admin role is a member of <paramref name="role"/> (PostgreSQL 16+ needs it to create the database).</summary>
     public static async Task<bool> AdminIsMemberOfAsync(TestPostgresServer server, string role) =>
-        await ScalarAsync<bool>(server, "postgres",
+        await server.ScalarAsSuperuserAsync<bool>("postgres",
             "SELECT EXISTS (SELECT FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles a ON a.oid = m.member " +
             $"WHERE r.rolname = @p AND a.rolname = '{TestPostgresServer.AdminUser}')", role);
 
     public static async Task<bool> TableExistsAsync(TestPostgresServer server, string database, string table) =>
-        await ScalarAsync<bool>(server, database, "SELECT to_regclass(@p) IS NOT NULL", table);
+        await server.ScalarAsSuperuserAsync<bool>(database, "SELECT to_regclass(@p) IS NOT NULL", table);
 
     public static async Task<long> RowCountAsync(TestPostgresServer server, string database, string table) =>
-        await ScalarAsync<long>(server, database, $"SELECT count(*) FROM \"{table}\"", null);
+        await server.ScalarAsSuperuserAsync<long>(database, $"SELECT count(*) FROM \"{table}\"");
 
-    private static async Task<T> ScalarAsync<T>(TestPostgresServer server, string database, string sql, string? parameter)
-    {
-        await using var connection = await OpenAsync(server, database);
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (parameter is not null)
-        {
-            command.Parameters.AddWithValue("p", parameter);
-        }
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 
     private static async Task<NpgsqlConnection> OpenAsync(TestPostgresServer server, string database)
     {

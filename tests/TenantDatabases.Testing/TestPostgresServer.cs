@@ -55,6 +55,42 @@ public sealed class TestPostgresServer : IAsyncDisposable
         return (int)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// One value read as the bootstrap superuser (the ground truth a test compares the tool with); a SQL NULL is
+    /// <c>default</c>. <paramref name="parameter"/>, when given, is bound as <c>@p</c>.
+    /// </summary>
+    public async Task<T> ScalarAsSuperuserAsync<T>(string database, string sql, object? parameter = null)
+    {
+        await using var connection = new NpgsqlConnection(Server.SuperuserConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null)
+        {
+            command.Parameters.AddWithValue("p", parameter);
+        }
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default! : (T)value;
+    }
+
+    /// <summary>True when <paramref name="role"/> logs in over TCP with <paramref name="password"/>; false when the password is refused.</summary>
+    public async Task<bool> LogsInAsync(string role, string password)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1", Port = Port, Username = role, Password = password, Database = "postgres",
+                Pooling = false, SslMode = SslMode.Disable,
+            }.ConnectionString);
+            await connection.OpenAsync();
+            return true;
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidPassword)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates and starts a server named <paramref name="name"/> under a fresh temporary folder.</summary>
     public static async Task<TestPostgresServer> StartAsync(string name, CancellationToken cancellationToken = default)
     {

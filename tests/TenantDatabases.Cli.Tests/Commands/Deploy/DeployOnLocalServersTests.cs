@@ -30,6 +30,23 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         return (run, json.RootElement.Clone());
     }
 
+    // A deploy while the stand-in's backend is in the state a flag file names (no such stack, logged out).
+    private async Task<(CommandRun run, JsonElement report)> DeployWhileAsync(string flag, string directory, params string[] options)
+    {
+        File.WriteAllText(flag, "");
+        try
+        {
+            using (Environment())
+            {
+                return await DeployAsync(directory, options);
+            }
+        }
+        finally
+        {
+            File.Delete(flag);
+        }
+    }
+
     private static string[] Statuses(JsonElement report) =>
         [.. report.GetProperty("stages").EnumerateArray().Select(stage => stage.GetProperty("status").GetString()!)];
 
@@ -175,19 +192,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         using var stack = fleet.Stack();
         File.Delete(fleet.UpArgumentsFile);
         File.Delete(fleet.InitArgumentsFile);
-        File.WriteAllText(fleet.StackMissingFlag, "");
-        (CommandRun run, JsonElement report) result;
-        try
-        {
-            using (Environment())
-            {
-                result = await DeployAsync(stack.Directory, "--yes");
-            }
-        }
-        finally
-        {
-            File.Delete(fleet.StackMissingFlag);
-        }
+        var result = await DeployWhileAsync(fleet.StackMissingFlag, stack.Directory, "--yes");
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
         Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());
@@ -203,19 +208,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
     {
         using var stack = fleet.Stack();
         File.Delete(fleet.InitArgumentsFile);
-        File.WriteAllText(fleet.StackMissingFlag, "");
-        (CommandRun run, JsonElement report) result;
-        try
-        {
-            using (Environment())
-            {
-                result = await DeployAsync(stack.Directory, "--yes", "--create-stack");
-            }
-        }
-        finally
-        {
-            File.Delete(fleet.StackMissingFlag);
-        }
+        var result = await DeployWhileAsync(fleet.StackMissingFlag, stack.Directory, "--yes", "--create-stack");
 
         Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
         Assert.Equal(["stack", "init", "test", "--secrets-provider", "passphrase", "--non-interactive"], await File.ReadAllLinesAsync(fleet.InitArgumentsFile));
@@ -227,19 +220,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
     public async Task ACliLoggedInToNoBackendStopsWithTheLoginCommands()
     {
         using var stack = fleet.Stack();
-        File.WriteAllText(fleet.LoggedOutFlag, "");
-        (CommandRun run, JsonElement report) result;
-        try
-        {
-            using (Environment())
-            {
-                result = await DeployAsync(stack.Directory, "--yes");
-            }
-        }
-        finally
-        {
-            File.Delete(fleet.LoggedOutFlag);
-        }
+        var result = await DeployWhileAsync(fleet.LoggedOutFlag, stack.Directory, "--yes");
 
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
         Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());

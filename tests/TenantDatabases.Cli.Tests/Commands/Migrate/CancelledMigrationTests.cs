@@ -124,14 +124,14 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
 
     private async Task<List<string>> JournalAsync(ProvisionedTenant tenant)
     {
-        var exists = await ScalarAsync<bool>(ServerOf(tenant), tenant.Database, "SELECT to_regclass('tenantdb.schema_journal') IS NOT NULL");
-        return !exists ? [] : [.. (await ScalarAsync<string?>(ServerOf(tenant), tenant.Database,
+        var exists = await ServerOf(tenant).ScalarAsSuperuserAsync<bool>(tenant.Database, "SELECT to_regclass('tenantdb.schema_journal') IS NOT NULL");
+        return !exists ? [] : [.. (await ServerOf(tenant).ScalarAsSuperuserAsync<string?>(tenant.Database,
             "SELECT string_agg(script_name, ',' ORDER BY script_name) FROM tenantdb.schema_journal") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
     }
 
     private async Task<string> RanAsync(ProvisionedTenant tenant) =>
-        await ScalarAsync<bool>(ServerOf(tenant), tenant.Database, "SELECT to_regclass('public.ran') IS NOT NULL")
-            ? await ScalarAsync<string?>(ServerOf(tenant), tenant.Database, "SELECT string_agg(script::text, ',' ORDER BY script) FROM ran") ?? ""
+        await ServerOf(tenant).ScalarAsSuperuserAsync<bool>(tenant.Database, "SELECT to_regclass('public.ran') IS NOT NULL")
+            ? await ServerOf(tenant).ScalarAsSuperuserAsync<string?>(tenant.Database, "SELECT string_agg(script::text, ',' ORDER BY script) FROM ran") ?? ""
             : "";
 
     private async Task WaitUntilSleepingAsync(IEnumerable<ProvisionedTenant> tenants)
@@ -141,7 +141,7 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
         {
             foreach (var server in new[] { servers.First, servers.Second })
             {
-                if (await ScalarAsync<long>(server, "postgres",
+                if (await server.ScalarAsSuperuserAsync<long>("postgres",
                         $"SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND datname IN ({databases})") > 0)
                 {
                     return;
@@ -152,12 +152,4 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
         throw new TimeoutException("The migration never reached its slow script.");
     }
 
-    private static async Task<T> ScalarAsync<T>(TestPostgresServer server, string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Server.SuperuserConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? default! : (T)value!;
-    }
 }

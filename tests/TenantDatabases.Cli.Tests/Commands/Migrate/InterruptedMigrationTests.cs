@@ -23,14 +23,14 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
             runner.Kill(); // SIGKILL: no cleanup of any kind runs in the runner.
             await runner.WaitForExitAsync();
         }
-        Assert.Equal("0001_counter.sql", await ScalarAsync<string>(servers.Second, tenant.Database, "SELECT string_agg(script_name, ',') FROM tenantdb.schema_journal"));
+        Assert.Equal("0001_counter.sql", await servers.Second.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT string_agg(script_name, ',') FROM tenantdb.schema_journal"));
 
         var report = TenantDb.TempFile(".json");
         var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", scripts, "--report", report);
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal("2,3", await ScalarAsync<string>(servers.Second, tenant.Database, "SELECT string_agg(n::text, ',' ORDER BY n) FROM counter"));
-        Assert.Equal(3L, await ScalarAsync<long>(servers.Second, tenant.Database, "SELECT count(*) FROM tenantdb.schema_journal"));
+        Assert.Equal("2,3", await servers.Second.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT string_agg(n::text, ',' ORDER BY n) FROM counter"));
+        Assert.Equal(3L, await servers.Second.ScalarAsSuperuserAsync<long>(tenant.Database, "SELECT count(*) FROM tenantdb.schema_journal"));
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         var applied = document.RootElement.GetProperty("tenants")[0].GetProperty("appliedScripts").EnumerateArray().Select(s => s.GetProperty("name").GetString());
         Assert.Equal(["0002_slow_count.sql", "0003_count.sql"], applied);
@@ -85,7 +85,7 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            var sleeping = await ScalarAsync<long>(server, "postgres",
+            var sleeping = await server.ScalarAsSuperuserAsync<long>("postgres",
                 $"SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND datname IN ({string.Join(",", databases.Select(d => $"'{d}'"))})");
             if (sleeping > 0)
             {
@@ -96,11 +96,4 @@ public sealed class InterruptedMigrationTests(TwoServersFixture servers) : IClas
         throw new TimeoutException("The migration never reached its slow script.");
     }
 
-    private static async Task<T> ScalarAsync<T>(TestPostgresServer server, string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Server.SuperuserConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -36,21 +36,5 @@ public sealed class RotatePasswordFixture : IAsyncLifetime
     }
 
     /// <summary>True when <paramref name="role"/> logs in with <paramref name="password"/>.</summary>
-    public async Task<bool> LogsInAsync(string role, string password)
-    {
-        try
-        {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
-            {
-                Host = "127.0.0.1", Port = Server.Port, Username = role, Password = password, Database = "postgres",
-                Pooling = false, SslMode = SslMode.Disable,
-            }.ConnectionString);
-            await connection.OpenAsync();
-            return true;
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InvalidPassword)
-        {
-            return false;
-        }
-    }
+    public Task<bool> LogsInAsync(string role, string password) => Server.LogsInAsync(role, password);
 }
