@@ -1,4 +1,5 @@
 using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Operations.Inputs;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -12,16 +13,13 @@ public static class ConfigJsonFile
     public static ConfigJsonResult Read(string path)
     {
         var source = "--config-json " + path;
-        string text;
-        try
+        // Synchronous callers: the file is local and bounded before it is read.
+        var input = JsonInput.ReadFileAsync(path, "the --config-json file").GetAwaiter().GetResult();
+        if (!input.Succeeded)
         {
-            text = File.ReadAllText(path);
+            return new ConfigJsonResult(null, SecretsResult.Missing(input.Problem, source));
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new ConfigJsonResult(null, SecretsResult.Missing($"{path}: cannot read the --config-json file: {error.Message}", source));
-        }
-        var parsed = PulumiConfigJson.Parse(text, path);
+        var parsed = PulumiConfigJson.Parse(input.Text, path);
         if (!parsed.Succeeded)
         {
             return new ConfigJsonResult(null, SecretsResult.Missing(parsed.Problem, source));

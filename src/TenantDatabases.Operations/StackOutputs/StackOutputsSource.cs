@@ -1,4 +1,5 @@
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Operations.Inputs;
 using TenantDatabases.Operations.Processes;
 
 namespace TenantDatabases.Operations.StackOutputs;
@@ -11,18 +12,11 @@ public static class StackOutputsSource
     /// <summary>Reads <paramref name="path"/>, or standard input when it is <c>-</c>.</summary>
     public static async Task<StackOutputsResult> ReadFileAsync(string path, TextReader standardInput, CancellationToken cancellationToken = default)
     {
-        if (path == "-")
-        {
-            return StackOutputsReader.Read(await standardInput.ReadToEndAsync(cancellationToken), "standard input");
-        }
-        try
-        {
-            return StackOutputsReader.Read(await File.ReadAllTextAsync(path, cancellationToken), path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return StackOutputsResult.Unreadable($"{path}: cannot read the outputs file ({error.Message}).");
-        }
+        var source = path == "-" ? "standard input" : path;
+        var input = path == "-"
+            ? await JsonInput.ReadAsync(standardInput, source, "stack outputs", cancellationToken)
+            : await JsonInput.ReadFileAsync(path, "the outputs file", cancellationToken);
+        return input.Succeeded ? StackOutputsReader.Read(input.Text, source) : StackOutputsResult.Unreadable(input.Problem);
     }
 
     /// <summary>Runs <c>pulumi stack output --json --show-secrets --stack <paramref name="stack"/></c> in <paramref name="workingDirectory"/>.</summary>

@@ -17,6 +17,9 @@ public sealed class RunScriptTests : IDisposable
 
     private readonly string standIn = Directory.CreateTempSubdirectory("tenantdb-run-pulumi-").FullName;
 
+    // Dev servers someone already runs from this checkout are left running; the ones run.sh starts here are stopped.
+    private readonly bool devServersWereRunning = Listening(54321) || Listening(54322);
+
     private string Log => Path.Combine(standIn, "calls");
 
     [Fact]
@@ -93,8 +96,26 @@ public sealed class RunScriptTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    private static bool Listening(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            return client.ConnectAsync("127.0.0.1", port).Wait(TimeSpan.FromSeconds(1));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
+        if (devServersWereRunning)
+        {
+            Directory.Delete(standIn, recursive: true);
+            return;
+        }
         // The dev stack's servers, which run.sh started, stop with the test.
         using var stop = Process.Start(new ProcessStartInfo("dotnet", ["src/TenantDatabases.Cli/bin/Release/net10.0/tenantdb.dll", "dev-servers", "stop", "--stack", "dev"])
         {

@@ -1,5 +1,5 @@
 using TenantDatabases.Fleet.Outputs;
-using TenantDatabases.Fleet.Planning;
+using TenantDatabases.Operations.Inputs;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Plan;
@@ -10,14 +10,13 @@ internal static class PreviousOutputsFile
     public static PreviousOutputsResult Read(string path)
     {
         var shown = ProjectLocation.DisplayPath(Path.GetFullPath(path));
-        try
+        // plan is synchronous; the file is local and its size is checked before it is read.
+        var input = JsonInput.ReadFileAsync(path, "the last deploy's outputs").GetAwaiter().GetResult();
+        if (!input.Succeeded)
         {
-            var result = StackOutputsReader.Read(File.ReadAllText(path), shown);
-            return result.Deployment is { } deployment ? new PreviousOutputsResult(deployment, null) : PreviousOutputsResult.Refused(result.Problems[0]);
+            return PreviousOutputsResult.Refused(input.Problem.Replace(path, shown, StringComparison.Ordinal));
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return PreviousOutputsResult.Refused($"{shown}: cannot be read: {error.Message}");
-        }
+        var result = StackOutputsReader.Read(input.Text, shown);
+        return result.Deployment is { } deployment ? new PreviousOutputsResult(deployment, null) : PreviousOutputsResult.Refused(result.Problems[0]);
     }
 }
