@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TenantDatabases.Fleet.Model;
 
 /// <summary>
@@ -17,6 +19,10 @@ public sealed record PasswordSetting(PasswordKind Kind, string? Ciphertext = nul
 
     /// <summary>A <c>secure:</c> leaf of a stack file.</summary>
     public static PasswordSetting Secure(string ciphertext) => new(PasswordKind.Secure, ciphertext);
+
+    /// <summary>True for a <c>secure:</c> leaf, which always has its ciphertext.</summary>
+    [MemberNotNullWhen(true, nameof(Ciphertext))]
+    public bool IsSecure => Kind == PasswordKind.Secure && Ciphertext is not null;
 
     /// <inheritdoc />
     public override string ToString() => Kind.ToString();

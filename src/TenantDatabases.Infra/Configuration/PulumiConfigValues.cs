@@ -22,10 +22,9 @@ internal static class PulumiConfigValues
     /// <summary>The map of the keys that are set; <paramref name="values"/> are raw Pulumi config values.</summary>
     public static ConfigMap FromRaw(IEnumerable<(string Key, string? Raw)> values) =>
         new(values
-            .Where(value => value.Raw is not null)
-            .Select(value => KeyValuePair.Create(
-                $"{ConfigDefaults.Namespace}:{value.Key}",
-                value.Key == ConfigKeys.Servers ? WithoutPasswords(Parse(value.Raw!)) : Parse(value.Raw!)))
+            .SelectMany(value => value.Raw is { } raw
+                ? [KeyValuePair.Create($"{ConfigDefaults.Namespace}:{value.Key}", value.Key == ConfigKeys.Servers ? WithoutPasswords(Parse(raw)) : Parse(raw))]
+                : Array.Empty<KeyValuePair<string, ConfigValue>>())
             .ToList());
 
     // Objects, lists, numbers and booleans arrive as JSON text; a plain string arrives as its bare text.

@@ -31,11 +31,15 @@ public static class StackFilePasswords
         }
         var passwords = new Dictionary<string, string>();
         var problems = new List<string>();
-        foreach (var server in servers.Where(server => server.Password.Kind == PasswordKind.Secure))
+        foreach (var server in servers)
         {
+            if (!server.Password.IsSecure)
+            {
+                continue;
+            }
             try
             {
-                passwords[server.Name] = crypter.Decrypt(server.Password.Ciphertext!);
+                passwords[server.Name] = crypter.Decrypt(server.Password.Ciphertext);
             }
             catch (SecretDecryptionException error)
             {

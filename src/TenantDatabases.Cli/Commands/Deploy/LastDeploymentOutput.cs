@@ -26,11 +26,10 @@ internal static class LastDeploymentOutput
     /// <summary>The stage's one line: what was compared with what, or the first thing that stopped it.</summary>
     public static string Summary(LastDeploymentResult check)
     {
-        if (check.Problem is { } problem)
+        if (check.Comparison is not { } comparison)
         {
-            return $"error: {problem}";
+            return $"error: {check.Problem}";
         }
-        var comparison = check.Comparison!;
         if (comparison.Errors.FirstOrDefault() is { } error)
         {
             return $"error: {error.Message}";
