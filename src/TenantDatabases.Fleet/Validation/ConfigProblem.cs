@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace TenantDatabases.Fleet.Validation;
 
 /// <summary>One thing wrong with a stack's configuration.</summary>
@@ -13,12 +16,29 @@ public sealed record ConfigProblem(
     string Fix,
     SourceLocation? Location = null)
 {
-    /// <summary><c>file:line:col: error path: message Fix: fix</c>, the form every command prints.</summary>
+    /// <summary>
+    /// <c>file:line:col: error path: message Fix: fix</c>, the form every command prints: one line, with the control
+    /// and bidirectional-format characters a hostile stack file may hold in a key or value written as <c>\uXXXX</c>.
+    /// </summary>
     public string Format(string? file)
     {
         var where = file is null ? "" : Location is null ? $"{file}: " : $"{file}:{Location.Line}:{Location.Column}: ";
         var severity = Severity == ProblemSeverity.Error ? "error" : "warning";
-        return $"{where}{severity} {Path}: {Message} Fix: {Fix}";
+        return Visible($"{where}{severity} {Path}: {Message} Fix: {Fix}");
+    }
+
+    // An escape sequence or a right-to-left override from a pull request must not reach a terminal or a CI log as such.
+    private static string Visible(string line)
+    {
+        var shown = new StringBuilder(line.Length);
+        foreach (var character in line)
+        {
+            var category = char.GetUnicodeCategory(character);
+            shown.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                ? $"\\u{(int)character:x4}"
+                : character);
+        }
+        return shown.ToString();
     }
 }
 

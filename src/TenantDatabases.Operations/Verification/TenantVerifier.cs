@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.Migrations;
@@ -42,7 +43,7 @@ public static class TenantVerifier
                 ? new CheckResult(CheckResult.Owner, true, facts.Owner)
                 : new CheckResult(CheckResult.Owner, false, $"the database is owned by '{facts.Owner}', not by '{facts.CurrentUser}'"));
             checks.Add(new CheckResult(CheckResult.PublicConnect, !facts.PublicCanConnect,
-                facts.PublicCanConnect ? "PUBLIC can connect; run REVOKE CONNECT ON DATABASE … FROM PUBLIC" : "revoked"));
+                facts.PublicCanConnect ? $"PUBLIC can connect; run REVOKE CONNECT ON DATABASE {SqlIdentifier.Quote(tenant.Database)} FROM PUBLIC" : "revoked"));
             checks.Add(new CheckResult(CheckResult.Recovery, !facts.InRecovery,
                 facts.InRecovery ? "the server is a standby in recovery; point the stack at the primary" : "primary"));
             var journal = await SchemaJournal.ReadAsync(connection, facts.JournalExists, cancellationToken);

@@ -172,6 +172,9 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
 
         Assert.False(verification.Passed);
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.PublicConnect, Passed: false });
+        // The fix names the database, so that it can be run as printed.
+        Assert.Contains(verification.Checks, c => c.Name == CheckResult.PublicConnect
+            && c.Value.EndsWith($"run REVOKE CONNECT ON DATABASE \"{tenant.Database}\" FROM PUBLIC", StringComparison.Ordinal));
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Journal, Passed: false } && c.Value.Contains("pending"));
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Owner, Passed: true });
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.Recovery, Passed: true });

@@ -15,13 +15,13 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MigrateSettings settings, CancellationToken cancellationToken)
     {
-        // With --format json, everything but the report goes to stderr, so that stdout stays one JSON document.
+        // With --format json, everything but the report goes to stderr, so that stdout is one JSON document or nothing.
         var side = StandardErrorConsole.For(settings.IsJson, console);
         var prepared = await MigrationRun.PrepareAsync(settings.ToMigrationRequest(), Console.In, signals.Run.Abort);
-        TenantSelectionOutput.Write(console, side, prepared.Selection);
+        TenantSelectionOutput.Write(side, side, prepared.Selection);
         if (!prepared.Succeeded)
         {
-            return MigrateOutput.Refused(console, prepared);
+            return MigrateOutput.Refused(side, prepared);
         }
         var text = new MigrationText(prepared.Outputs.Passwords);
         MigrateOutput.WriteStart(side, prepared);
@@ -39,7 +39,7 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
         MigrateOutput.WriteCancelled(side, run);
         if (settings.Report is { } reportFile && ReportJson.TryWrite(reportFile, report) is { } reportProblem)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {reportProblem}");
+            side.MarkupLineInterpolated($"[red]error:[/] {reportProblem}");
             return ExitCodes.Usage;
         }
         return MigrateOutput.ExitCode(run);

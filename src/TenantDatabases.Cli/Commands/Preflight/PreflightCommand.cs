@@ -19,7 +19,8 @@ internal sealed class PreflightCommand(IAnsiConsole console, CancelSignals signa
         var stack = await PreflightRun.LoadAsync(request, Environment.GetEnvironmentVariable, signals.Run.Abort);
         if (!stack.Succeeded)
         {
-            return ConnectableStackOutput.Refused(console, stack);
+            // With --format json, stdout holds the JSON document or nothing: a pipeline never parses an error line.
+            return ConnectableStackOutput.Refused(StandardErrorConsole.For(settings.IsJson, console), stack);
         }
         if (!settings.IsJson)
         {

@@ -14,8 +14,9 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         var run = await VerificationRun.RunAsync(settings.ToVerificationRequest(), Console.In, signals.Run);
-        // With --format json, warnings go to stderr, so that stdout stays one JSON document (as preflight does).
-        TenantSelectionOutput.Write(console, StandardErrorConsole.For(settings.IsJson, console), run.Selection);
+        // With --format json, warnings and errors go to stderr, so that stdout is one JSON document or nothing.
+        var side = StandardErrorConsole.For(settings.IsJson, console);
+        TenantSelectionOutput.Write(side, side, run.Selection);
         if (!run.Selection.Succeeded)
         {
             return TenantSelectionOutput.ExitCode(run.Selection);
@@ -24,7 +25,7 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
         {
             foreach (var scriptProblem in run.ScriptProblems)
             {
-                ProblemOutput.WriteError(console, scriptProblem);
+                ProblemOutput.WriteError(side, scriptProblem);
             }
             return ExitCodes.Usage;
         }
@@ -40,11 +41,11 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
         }
         if (run.Cancelled)
         {
-            StandardErrorConsole.For(settings.IsJson, console).MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
+            side.MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
         }
         if (settings.Report is { } report && ReportJson.TryWrite(report, json) is { } problem)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            side.MarkupLineInterpolated($"[red]error:[/] {problem}");
             return ExitCodes.Usage;
         }
         return VerificationOutput.ExitCode(run);
