@@ -9,7 +9,7 @@ internal static class ServerPassword
     public static PasswordSetting Read(ConfigValue value, string path, string serverName, ConfigOrigin origin,
         ConfigValueReader values, SourceLocation? fallback)
     {
-        var setCommand = $"pulumi config set --secret --path '{ConfigKeys.Servers}.{serverName}.{ConfigKeys.Password}' <password>";
+        var setCommand = ServerPasswordCommand.For(serverName);
         switch (value)
         {
             case ConfigSecureValue secure:

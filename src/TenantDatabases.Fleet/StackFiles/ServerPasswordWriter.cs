@@ -25,7 +25,7 @@ public static class ServerPasswordWriter
         if (StackFileTree.Entry(password?.Value, "secure")?.Value is not YamlScalarNode { IsNull: false } secure)
         {
             return StackFileEditResult.Refused(
-                $"servers.{server}.password is not a 'secure:' value in the stack file. Set it once with: pulumi config set --secret --path 'servers.{server}.password'.");
+                $"servers.{server}.password is not a 'secure:' value in the stack file. Set it once with: {ServerPasswordCommand.For(server)}.");
         }
         var start = (int)secure.Start.Index;
         var end = (int)secure.End.Index;

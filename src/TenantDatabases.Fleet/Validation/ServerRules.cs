@@ -66,7 +66,7 @@ internal static class ServerRules
         if (password.Kind == PasswordKind.Missing)
         {
             problems.Error(ConfigPath.Server(name, ConfigKeys.Password), "The server has no password.",
-                $"Run: pulumi config set --secret --path '{ConfigKeys.Servers}.{name}.{ConfigKeys.Password}' <password>.", location);
+                $"Run: {ServerPasswordCommand.For(name)}.", location);
         }
     }
 

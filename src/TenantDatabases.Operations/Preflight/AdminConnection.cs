@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TenantDatabases.Operations.Connections;
@@ -40,7 +41,6 @@ internal static class AdminConnection
     {
         var server = target.Server;
         var role = server.Username;
-        var passwordPath = $"servers.{server.Name}.password";
         var message = Scrub(error.Message, target.Password);
         if (error is PostgresException postgres)
         {
@@ -48,7 +48,7 @@ internal static class AdminConnection
             {
                 PostgresErrorCodes.InvalidPassword => PreflightCheck.Error(CheckNames.Authentication,
                     $"Password authentication failed for role \"{role}\" (SQLSTATE 28P01): the stack's password is wrong.",
-                    $"Set the admin's current password: pulumi config set --secret --path '{passwordPath}' (when rotating, change it in PostgreSQL first)."),
+                    $"Set the admin's current password: {ServerPasswordCommand.For(server.Name)} (when rotating, change it in PostgreSQL first)."),
                 PostgresErrorCodes.InvalidAuthorizationSpecification => PreflightCheck.Error(CheckNames.Authentication,
                     $"The server refuses role \"{role}\" from this host (SQLSTATE 28000): {message}",
                     "Allow the role from this address in pg_hba.conf (or the service's firewall/authentication settings), or correct the username."),

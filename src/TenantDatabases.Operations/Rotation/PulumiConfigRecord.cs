@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Operations.Processes;
 
 namespace TenantDatabases.Operations.Rotation;
@@ -12,9 +13,9 @@ public sealed class PulumiConfigRecord(string? pulumi, string projectDirectory, 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     /// <inheritdoc />
-    public string Description => $"pulumi config set --secret --path '{Key}' --stack {stack}";
+    public string Description => ServerPasswordCommand.For(server, stack);
 
-    private string Key => $"servers.{server}.password";
+    private string Key => ServerPasswordCommand.Key(server);
 
     /// <inheritdoc />
     public Task<StackRecordResult> CheckAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Secrets;
 
@@ -44,7 +45,7 @@ public static class StackFilePasswords
             catch (SecretDecryptionException error)
             {
                 problems.Add($"{stackFile}: tenant-databases:servers.{server.Name}.password: {error.Message} " +
-                             $"Fix: pulumi config set --secret --path 'servers.{server.Name}.password' --stack <stack>.");
+                             $"Fix: {ServerPasswordCommand.For(server.Name)}.");
             }
         }
         return problems.Count > 0
