@@ -43,6 +43,12 @@ public sealed class MigrationScripts
             {
                 return MigrationScriptsResult.Unusable(shown, $"more than {MaxScripts} scripts", "a folder of scripts holds at most that many.");
             }
+            // On a case-sensitive file system 0010_x.SQL is not a script and would never run: its author means one.
+            findings.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Take(MaxScripts + 1)
+                .Select(Path.GetFileName).OfType<string>()
+                .Where(name => name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".sql", StringComparison.Ordinal))
+                .Select(name => new ScriptFinding($"{shown}/{ScriptName.Display(name)}", "is not read: its extension is not the lower-case .sql of a script",
+                    "rename it to end in .sql.")));
             foreach (var path in paths)
             {
                 var name = Path.GetFileName(path);

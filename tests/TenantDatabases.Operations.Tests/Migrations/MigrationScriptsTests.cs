@@ -136,4 +136,26 @@ public sealed class MigrationScriptsTests
         Assert.Equal("0042_from_a_newer_folder.sql", Assert.Single(comparison.Unknown).ScriptName);
         Assert.StartsWith("the journal holds 0042_from_a_newer_folder.sql (applied 2026-03-04 05:06:07 UTC), which the scripts folder lacks", comparison.DescribeUnknown());
     }
+
+    [Fact]
+    public void AScriptWhoseExtensionIsNotLowerCaseSqlIsAProblemNotSilentlyLeftOut()
+    {
+        var folder = Directory.CreateTempSubdirectory("tenantdb-scripts-case-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "0001_first.sql"), "SELECT 1;");
+            File.WriteAllText(Path.Combine(folder.FullName, "0002_second.SQL"), "SELECT 2;");
+
+            var read = MigrationScripts.FromFolder(folder.FullName);
+
+            Assert.False(read.IsValid);
+            var problem = Assert.Single(read.Problems);
+            Assert.Contains("0002_second.SQL", problem);
+            Assert.Contains("rename it to end in .sql", problem);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
