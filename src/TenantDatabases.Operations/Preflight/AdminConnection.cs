@@ -37,7 +37,7 @@ internal static class AdminConnection
     }
 
     /// <summary>The check that failed when opening threw <paramref name="error"/> (TLS or authentication).</summary>
-    public static PreflightCheck Classify(Exception error, PreflightTarget target)
+    public static PreflightCheck Classify(Exception error, PreflightTarget target, string? stack = null)
     {
         var server = target.Server;
         var role = server.Username;
@@ -48,7 +48,7 @@ internal static class AdminConnection
             {
                 PostgresErrorCodes.InvalidPassword => PreflightCheck.Error(CheckNames.Authentication,
                     $"Password authentication failed for role \"{role}\" (SQLSTATE 28P01): the stack's password is wrong.",
-                    $"Set the admin's current password: {ServerPasswordCommand.For(server.Name)} (when rotating, change it in PostgreSQL first)."),
+                    $"Set the admin's current password: {ServerPasswordCommand.For(server.Name, stack)} (when rotating, change it in PostgreSQL first)."),
                 PostgresErrorCodes.InvalidAuthorizationSpecification => PreflightCheck.Error(CheckNames.Authentication,
                     $"The server refuses role \"{role}\" from this host (SQLSTATE 28000): {message}",
                     "Allow the role from this address in pg_hba.conf (or the service's firewall/authentication settings), or correct the username."),

@@ -24,11 +24,12 @@ public static class FleetPreflight
         string stack, IReadOnlyList<PreflightTarget> targets, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var reports = await Task.WhenAll(targets.Select(target => CheckAsync(target, timeout, loggerFactory, cancellation)));
+        var reports = await Task.WhenAll(targets.Select(target => CheckAsync(stack, target, timeout, loggerFactory, cancellation)));
         return new PreflightReport(stack, reports, clock.Elapsed, cancellation.IsStopRequested);
     }
 
-    private static async Task<ServerReport> CheckAsync(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
+    private static async Task<ServerReport> CheckAsync(
+        string stack, PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
     {
         if (cancellation.IsStopRequested)
         {
@@ -38,7 +39,7 @@ public static class FleetPreflight
         try
         {
             // Task.Run: the synchronous start of one server's checks (DNS, socket set-up) never delays the others.
-            return await Task.Run(() => new ServerPreflight(target, timeout, loggerFactory).RunAsync(cancellation.Abort), cancellation.Abort)
+            return await Task.Run(() => new ServerPreflight(target, timeout, loggerFactory, stack).RunAsync(cancellation.Abort), cancellation.Abort)
                 .WaitAsync(cancellation.Abort);
         }
         catch (OperationCanceledException) when (cancellation.Abort.IsCancellationRequested)

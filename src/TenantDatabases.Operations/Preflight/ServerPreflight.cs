@@ -8,7 +8,8 @@ namespace TenantDatabases.Operations.Preflight;
 /// Checks one server, step by step, within one deadline for the whole server: a server that stops
 /// answering gets an error naming the step that hung, and the checks that passed before it.
 /// </summary>
-public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory = null)
+/// <param name="stack">The stack the server belongs to, named in fixes that change its configuration.</param>
+public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory = null, string? stack = null)
 {
     private readonly ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("tenantdb.preflight");
 
@@ -71,7 +72,7 @@ public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, IL
         }
         catch (Exception error) when (error is Npgsql.NpgsqlException && !cancellationToken.IsCancellationRequested && error.InnerException is not TimeoutException)
         {
-            log.Add(AdminConnection.Classify(error, target));
+            log.Add(AdminConnection.Classify(error, target, stack));
             return;
         }
         await using (connection)

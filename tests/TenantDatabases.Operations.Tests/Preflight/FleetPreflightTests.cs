@@ -46,6 +46,8 @@ public sealed class FleetPreflightTests(PreflightFleetFixture fleet) : IClassFix
         Assert.Equal(CheckNames.Authentication, check.Name);
         Assert.Contains("28P01", check.Message);
         Assert.Contains("password is wrong", check.Message);
+        // The fix names the stack: without --stack the CLI would set the selected stack, perhaps another region's.
+        Assert.Contains("pulumi config set --secret --path 'servers.wrong-password.password' --stack test", check.Fix);
     }
 
     [Fact]
