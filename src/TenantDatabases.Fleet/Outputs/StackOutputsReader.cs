@@ -76,7 +76,7 @@ public static class StackOutputsReader
             deployed[property.Name] = new DeployedTenant(property.Name,
                 Text(property.Value, StackOutputsSchema.PlacementFields.Server), Text(property.Value, StackOutputsSchema.PlacementFields.Database),
                 protect is { } p && retain is { } r ? new TenantProtection(p, r) : null,
-                Number(property.Value, StackOutputsSchema.PlacementFields.PasswordVersion));
+                PasswordVersion(property.Value));
         }
         return deployed;
     }
@@ -112,9 +112,11 @@ public static class StackOutputsReader
         return deployed;
     }
 
-    private static int? Number(JsonElement entry, string name) =>
-        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-        && value.TryGetInt32(out var number)
+    // The program writes 1 and up: anything else was not written by it and says nothing about the deployed password.
+    private static int? PasswordVersion(JsonElement entry) =>
+        entry.ValueKind == JsonValueKind.Object
+        && entry.TryGetProperty(StackOutputsSchema.PlacementFields.PasswordVersion, out var value) && value.ValueKind == JsonValueKind.Number
+        && value.TryGetInt32(out var number) && number >= 1
             ? number
             : null;
 

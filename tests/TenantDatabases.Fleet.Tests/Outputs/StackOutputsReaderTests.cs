@@ -130,4 +130,18 @@ public sealed class StackOutputsReaderTests
         Assert.Equal(1, deployed.PasswordVersion);
         Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
+
+    [Theory]
+    [InlineData("3", 3)]
+    [InlineData("0", null)]
+    [InlineData("-2", null)]
+    [InlineData("\"2\"", null)]
+    public void OnlyAPasswordVersionTheProgramCouldHaveWrittenIsRead(string json, int? expected)
+    {
+        var result = StackOutputsReader.Read(
+            """{"placements": {"x": {"server": "a", "database": "tenant_x", "passwordVersion": """ + json + "}}}", "outputs.json");
+
+        Assert.Equal(expected, result.Deployment!.Tenants["x"].RecordedPasswordVersion);
+    }
 }
+
