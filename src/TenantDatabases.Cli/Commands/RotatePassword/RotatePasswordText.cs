@@ -26,6 +26,9 @@ internal static class RotatePasswordText
         RotationOutcome.Possible => $"Dry run: every step of rotating server '{result.Server}' can be done. Nothing was changed.",
         RotationOutcome.RolledBack => $"error: not rotated: {Sentence(result.Problem)} The old password is in place again on the server and in the stack.",
         RotationOutcome.NeedsAttention => $"error: not rotated, and the way back failed: {Sentence(result.Problem)} Do this:",
+        // A step that failed already printed the problem on its own line: say so instead of repeating it.
+        _ when result.Steps.Any(step => !step.Succeeded && step.Message == result.Problem) =>
+            "error: not rotated: the step marked FAIL above says why. Nothing was changed.",
         _ => $"error: {Sentence(result.Problem)} Nothing was changed.",
     };
 

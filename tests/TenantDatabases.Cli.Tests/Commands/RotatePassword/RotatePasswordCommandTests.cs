@@ -66,6 +66,25 @@ public sealed class RotatePasswordCommandTests(RotatePasswordFixture fixture) : 
     }
 
     [Fact]
+    public async Task AWrongCurrentPasswordChangesNothingAndSaysWhyOnce()
+    {
+        var (role, old) = await fixture.AdminAsync();
+        using var project = TestStack.Create(Stack, RotatePasswordFixture.Passphrase,
+            [new TestStackServer("main", fixture.Server.Port, "pw-not-the-current-one-9", Username: role)]);
+        using var environment = Passphrase();
+        var before = await File.ReadAllBytesAsync(StackFile(project));
+
+        var run = await Rotate(project.Directory);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Output, "28P01"));
+        Assert.Contains("Nothing was changed.", run.Output);
+        Assert.Equal(before, await File.ReadAllBytesAsync(StackFile(project)));
+        Assert.True(await fixture.LogsInAsync(role, old));
+        run.ShowsNone([old, "pw-not-the-current-one-9"]);
+    }
+
+    [Fact]
     public async Task AReadOnlyStackFolderLeavesTheOldPasswordWorkingOnTheServer()
     {
         var (project, role, old) = await PassphraseStackAsync();
