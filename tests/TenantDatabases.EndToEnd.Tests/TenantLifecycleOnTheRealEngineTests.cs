@@ -36,7 +36,7 @@ public sealed class TenantLifecycleOnTheRealEngineTests(TwoServersFixture fixtur
 
         await Record(pulumi.SucceedsWithoutStackAsync("plugin", "install", "resource", "postgresql", RepositoryFiles.PinnedVersion("Pulumi.PostgreSql")));
         await Record(pulumi.SucceedsWithoutStackAsync("plugin", "install", "resource", "random", RepositoryFiles.PinnedVersion("Pulumi.Random")));
-        await Record(pulumi.SucceedsWithoutStackAsync("stack", "init", Stack));
+        await Record(pulumi.SucceedsWithoutStackAsync("stack", "init", Stack, "--non-interactive"));
 
         // 1. pulumi up creates each tenant correctly, and the first deploy has no previous placements to refuse.
         await Record(pulumi.SucceedsAsync("up", "--yes", "--skip-preview"));
