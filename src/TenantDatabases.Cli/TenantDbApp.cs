@@ -82,6 +82,7 @@ internal static class TenantDbApp
                 .WithExample("verify", "--outputs", "outputs.json", "--scripts", "migrations");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription(DeployCommand.Description)
+                .WithExample("deploy", "--stack", "dev", "--create-stack", "--yes")
                 .WithExample("deploy", "--stack", "dev", "--skip-up")
                 .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json")
                 .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
