@@ -6,7 +6,7 @@ namespace TenantDatabases.Testing;
 public static class RepositoryMigrations
 {
     /// <summary>The full path of migrations/ beside Pulumi.yaml at the repository root.</summary>
-    public static string Folder { get; } = Find();
+    public static string Folder { get; } = RepositoryFolder.Path(MigrationsFolder.Name);
 
     /// <summary>The repository's scripts; fails when they are not a valid set.</summary>
     public static MigrationScripts Read()
@@ -23,17 +23,5 @@ public static class RepositoryMigrations
         {
             File.Copy(script, Path.Combine(target, Path.GetFileName(script)), overwrite: true);
         }
-    }
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "TenantDatabases.sln")))
-            {
-                return Path.Combine(folder.FullName, MigrationsFolder.Name);
-            }
-        }
-        throw new DirectoryNotFoundException("No TenantDatabases.sln above " + AppContext.BaseDirectory);
     }
 }

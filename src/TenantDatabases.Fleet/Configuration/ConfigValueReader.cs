@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Configuration;
@@ -39,7 +40,7 @@ internal sealed class ConfigValueReader(ProblemList problems)
         }
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            problems.Error(path, $"'{Shorten(text)}' is not a whole number.", rangeFix, value.Location ?? fallback);
+            problems.Error(path, $"'{ProblemList.Shorten(text)}' is not a whole number.", rangeFix, value.Location ?? fallback);
             return null;
         }
         if (number < min || number > max)
@@ -62,15 +63,42 @@ internal sealed class ConfigValueReader(ProblemList problems)
         {
             return flag;
         }
-        problems.Error(path, $"'{Shorten(text)}' is not true or false.", "Write true or false.", value.Location ?? fallback);
+        problems.Error(path, $"'{ProblemList.Shorten(text)}' is not true or false.", "Write true or false.", value.Location ?? fallback);
         return null;
     }
-
-    /// <summary>Keeps echoed input short so one bad value cannot flood the output.</summary>
-    public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
 
     private static string Unnamespaced(string path) =>
         path.StartsWith(Model.ConfigDefaults.Namespace + ":", StringComparison.Ordinal)
             ? path[(Model.ConfigDefaults.Namespace.Length + 1)..]
             : path;
+}
+
+/// <summary>
+/// Picks this project's keys out of a stack's top-level config keys. Like Pulumi, a key without a
+/// namespace belongs to the project (<c>servers</c> is <c>tenant-databases:servers</c>); keys of other
+/// namespaces (<c>aws:region</c>) are left alone.
+/// </summary>
+internal static class NamespaceKeys
+{
+    public static Dictionary<string, ConfigValue> Select(ConfigMap config, ConfigValueReader values)
+    {
+        var selected = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        foreach (var (fullKey, value) in config.Entries)
+        {
+            if (ConfigKeys.ProjectKey(fullKey) is not { } key)
+            {
+                continue;
+            }
+            var path = ConfigPath.Of(key);
+            if (!ConfigKeys.TopLevel.Contains(key))
+            {
+                KeyRules.Unknown(key, path, ConfigKeys.TopLevel, values.Problems, value.Location);
+            }
+            else if (!selected.TryAdd(key, value))
+            {
+                KeyRules.SetTwice(key, path, values.Problems, value.Location);
+            }
+        }
+        return selected;
+    }
 }

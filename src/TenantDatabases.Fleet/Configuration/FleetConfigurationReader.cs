@@ -29,3 +29,64 @@ public static class FleetConfigurationReader
         return new ValidationResult(configuration, problems.All);
     }
 }
+
+/// <summary>Reads <c>protect</c>, <c>residency</c>, <c>databasePrefix</c> and <c>locale</c>; <see cref="StackSettingsRules"/> checks them.</summary>
+internal static class StackSettingsReader
+{
+    public static StackSettings Read(IReadOnlyDictionary<string, ConfigValue> keys, ConfigValueReader values)
+    {
+        var defaults = StackSettings.Defaults;
+        var protect = keys.TryGetValue(ConfigKeys.Protect, out var protectValue)
+            ? values.Boolean(protectValue, ConfigPath.Of(ConfigKeys.Protect), null) ?? defaults.Protect
+            : defaults.Protect;
+        var residency = keys.TryGetValue(ConfigKeys.Residency, out var residencyValue)
+            ? ReadResidency(residencyValue, values)
+            : defaults.Residency;
+        var prefix = defaults.DatabasePrefix;
+        if (keys.TryGetValue(ConfigKeys.DatabasePrefix, out var prefixValue))
+        {
+            var text = values.Text(prefixValue, ConfigPath.Of(ConfigKeys.DatabasePrefix), null);
+            if (text is not null && StackSettingsRules.CheckDatabasePrefix(text, values.Problems, prefixValue.Location))
+            {
+                prefix = text;
+            }
+        }
+        string? locale = null;
+        if (keys.TryGetValue(ConfigKeys.Locale, out var localeValue))
+        {
+            locale = values.Text(localeValue, ConfigPath.Of(ConfigKeys.Locale), null);
+            if (locale is not null && !StackSettingsRules.CheckLocale(locale, values.Problems, localeValue.Location))
+            {
+                locale = null;
+            }
+        }
+        return new StackSettings(protect, residency, prefix, locale);
+    }
+
+    private static IReadOnlyList<string> ReadResidency(ConfigValue value, ConfigValueReader values)
+    {
+        var path = ConfigPath.Of(ConfigKeys.Residency);
+        if (value is ConfigScalar { Text: null })
+        {
+            return [];
+        }
+        if (value is not ConfigList list)
+        {
+            values.Problems.Error(path, "Residency must be a list of regions.",
+                "Write it as a list, e.g. 'tenant-databases:residency: [eu-west]'.", value.Location);
+            return [];
+        }
+        var regions = new List<string>();
+        for (var index = 0; index < list.Items.Count; index++)
+        {
+            var itemPath = ConfigPath.Item(path, index);
+            var region = values.Text(list.Items[index], itemPath, list.Location);
+            if (StackSettingsRules.CheckResidencyRegion(region, itemPath, values.Problems, list.Items[index].Location ?? list.Location)
+                && !regions.Contains(region))
+            {
+                regions.Add(region);
+            }
+        }
+        return regions;
+    }
+}

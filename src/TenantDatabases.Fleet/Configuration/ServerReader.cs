@@ -49,7 +49,7 @@ internal static class ServerReader
         bool? isDefault = null;
         string? adminDatabase = null;
         var password = PasswordSetting.Missing;
-        SourceLocation? hostLocation = location, sslLocation = location, regionLocation = location;
+        SourceLocation? hostLocation = location, sslLocation = location, regionLocation = location, passwordLocation = location;
         var misshapen = new HashSet<string>(StringComparer.Ordinal);
         string? Text(string key, ConfigValue item)
         {
@@ -68,7 +68,7 @@ internal static class ServerReader
                 case ConfigKeys.Host: host = Text(key, item); hostLocation = item.Location ?? location; break;
                 case ConfigKeys.Port: port = values.Integer(item, keyPath, location, 1, 65535, "Use a TCP port from 1 to 65535 (PostgreSQL's is 5432)."); break;
                 case ConfigKeys.Username: username = Text(key, item); break;
-                case ConfigKeys.Password: password = ServerPassword.Read(item, keyPath, name, origin, values, location); break;
+                case ConfigKeys.Password: password = ReadPassword(item, keyPath, name, origin, values, location); passwordLocation = item.Location ?? location; break;
                 case ConfigKeys.Region: region = values.Text(item, keyPath, location); regionLocation = item.Location ?? location; break;
                 case ConfigKeys.Default: isDefault = values.Boolean(item, keyPath, location); break;
                 case ConfigKeys.SslMode: sslModeText = values.Text(item, keyPath, location); sslLocation = item.Location ?? location; break;
@@ -78,6 +78,7 @@ internal static class ServerReader
             }
         }
         ServerRules.CheckRequired(name, host, username, password, misshapen, values.Problems, location);
+        ServerRules.CheckPassword(name, password, values.Problems, passwordLocation);
         ServerRules.CheckHost(name, host, values.Problems, hostLocation);
         ServerRules.CheckUsername(name, username, values.Problems, location);
         if (!ServerRules.CheckAdminDatabase(name, adminDatabase, values.Problems, location))
@@ -89,5 +90,26 @@ internal static class ServerReader
         return new ServerDefinition(name, host ?? "", port ?? ConfigDefaults.Port, username ?? "", password,
             string.IsNullOrEmpty(region) ? null : region, isDefault ?? false, sslMode,
             maxTenants ?? ConfigDefaults.MaxTenants, adminDatabase ?? ConfigDefaults.AdminDatabase);
+    }
+
+    // What the password is, never its text: the value of a plain-text password is not kept (ServerRules refuses it).
+    private static PasswordSetting ReadPassword(ConfigValue value, string path, string serverName, ConfigOrigin origin,
+        ConfigValueReader values, SourceLocation? fallback)
+    {
+        switch (value)
+        {
+            case ConfigSecureValue secure:
+                return PasswordSetting.Secure(secure.Ciphertext);
+            case ConfigScalar { Text: null or "" }:
+                return PasswordSetting.Missing;
+            case ConfigScalar when origin == ConfigOrigin.PulumiConfig:
+                return PasswordSetting.Provided;
+            case ConfigScalar:
+                return PasswordSetting.PlainText;
+            default:
+                values.Problems.Error(path, "The password must be a 'secure:' value, not a mapping or a list.",
+                    $"Run: {ServerPasswordCommand.For(serverName)}.", value.Location ?? fallback);
+                return PasswordSetting.Missing;
+        }
     }
 }

@@ -19,3 +19,20 @@ public static class TenantNaming
     /// <summary>The tenant's owner role name.</summary>
     public static string RoleName(string prefix, string tenantId) => DatabaseName(prefix, tenantId) + OwnerRoleSuffix;
 }
+
+/// <summary>Quoting of identifiers for SQL text (double quotes, inner quotes doubled).</summary>
+public static class SqlIdentifier
+{
+    /// <summary>PostgreSQL's NAMEDATALEN - 1.</summary>
+    public const int MaxBytes = 63;
+
+    /// <summary>Quotes <paramref name="name"/> for use as an identifier in SQL text.</summary>
+    public static string Quote(string name)
+    {
+        if (name.Contains('\0'))
+        {
+            throw new ArgumentException("An identifier cannot contain a NUL character.", nameof(name));
+        }
+        return "\"" + name.Replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Planning;
 
 namespace TenantDatabases.Fleet.Outputs;
 
@@ -96,4 +97,86 @@ public static class StackOutputsSchema
         }, Indented);
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+}
+
+/// <summary>
+/// One tenant database as the <c>tenants</c> output describes it, without its password (safe to print and report).
+/// <see cref="Username"/> is the tenant's owner role: migrations and checks connect as it, with the
+/// <see cref="SslMode"/> of the tenant's server (Prefer for outputs of a deploy from before the key existed).
+/// </summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Server">Its server's name.</param>
+/// <param name="Region">Its server's region; empty when the server has none.</param>
+/// <param name="Host">Its server's host.</param>
+/// <param name="Port">Its server's port.</param>
+/// <param name="Database">Its database (unquoted).</param>
+/// <param name="Username">Its owner role (unquoted).</param>
+/// <param name="SslMode">Its server's sslMode.</param>
+public sealed record TenantTarget(
+    string Id, string Server, string Region, string Host, int Port, string Database, string Username,
+    SslMode SslMode = SslMode.Prefer)
+{
+    /// <summary>The connection the program declares for <paramref name="tenant"/> on <paramref name="server"/>.</summary>
+    public static TenantTarget From(TenantPlan tenant, ServerPlan server) =>
+        new(tenant.Id, tenant.Server, tenant.Region ?? "", server.Host, server.Port, tenant.DatabaseName, tenant.RoleName,
+            SslModeNames.TryParse(server.SslMode, out var mode)
+                ? mode
+                : throw new ArgumentException($"Server '{server.Name}' has no libpq sslMode; plan it with FleetPlanner.", nameof(server)));
+}
+
+/// <summary>The tenants of a stack's <c>tenants</c> output: secret-free targets in id order, and their passwords apart.</summary>
+/// <param name="Tenants">Every tenant's connection, without its password.</param>
+/// <param name="Passwords">Their owner passwords.</param>
+public sealed record TenantConnections(IReadOnlyList<TenantTarget> Tenants, TenantPasswords Passwords);
+
+/// <summary>
+/// The owner passwords of the tenants, kept apart from <see cref="TenantTarget"/> so that no record that is
+/// printed, logged or serialised can carry one. <see cref="ToString"/> never shows a value.
+/// </summary>
+public sealed class TenantPasswords
+{
+    private readonly Dictionary<string, string> byTenant;
+
+    /// <summary>Keeps a copy of <paramref name="byTenant"/>: tenant id to password.</summary>
+    public TenantPasswords(IReadOnlyDictionary<string, string> byTenant) =>
+        this.byTenant = new Dictionary<string, string>(byTenant, StringComparer.Ordinal);
+
+    /// <summary>The password of <paramref name="tenantId"/>.</summary>
+    public string For(string tenantId) => byTenant[tenantId];
+
+    /// <summary>Every password, for masking foreign text (exception messages) before it is shown.</summary>
+    public IEnumerable<string> All => byTenant.Values;
+
+    /// <summary>Masks every known password in <paramref name="text"/> (as <see cref="Secrets.SecretMask"/> does everywhere).</summary>
+    public string Mask(string text) => new Secrets.SecretMask(byTenant.Values).Apply(text);
+
+    /// <summary>How many passwords are held, never a value.</summary>
+    public override string ToString() => $"{byTenant.Count} tenant password(s) (hidden)";
+}
+
+/// <summary>One server as the <c>servers</c> output describes it.</summary>
+/// <param name="Name">The server's configuration name.</param>
+/// <param name="Host">Host name or address.</param>
+/// <param name="Port">TCP port.</param>
+/// <param name="Region">Region; empty when the server has none.</param>
+/// <param name="TenantCount">Tenants placed on it.</param>
+public sealed record ServerOutput(string Name, string Host, int Port, string Region, int TenantCount)
+{
+    /// <summary>The entry the program declares for <paramref name="server"/>.</summary>
+    public static ServerOutput From(ServerPlan server) =>
+        new(server.Name, server.Host, server.Port, server.Region ?? "", server.TenantCount);
+}
+
+/// <summary>One tenant's placement as the <c>placements</c> output describes it.</summary>
+/// <param name="TenantId">Tenant id.</param>
+/// <param name="Server">Its server's name.</param>
+/// <param name="Database">Its database (unquoted).</param>
+/// <param name="Role">Its owner role (unquoted).</param>
+/// <param name="Protection">What the deploy applied: whether its database may be deleted, and whether a delete keeps it.</param>
+/// <param name="PasswordVersion">The owner password's version the deploy applied.</param>
+public sealed record PlacementOutput(string TenantId, string Server, string Database, string Role, TenantProtection Protection, int PasswordVersion = 1)
+{
+    /// <summary>The entry the program declares for <paramref name="tenant"/>.</summary>
+    public static PlacementOutput From(TenantPlan tenant) =>
+        new(tenant.Id, tenant.Server, tenant.DatabaseName, tenant.RoleName, tenant.Protection, tenant.PasswordVersion);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Validation;
@@ -88,4 +89,59 @@ public static class TenantPlacement
             ? $"No server is in {where}; {whyNotDefault}. Add a server in that region."
             : $"Every server of {where} is full ({string.Join(", ", inRegion.Select(full => $"{full.Name} {load.Describe(full)}"))}). Add a server or raise maxTenants.");
     }
+}
+
+/// <summary>Where a new tenant goes and why, or why it cannot be placed.</summary>
+/// <param name="TenantId">The tenant being placed.</param>
+/// <param name="Server">The chosen server; null when refused.</param>
+/// <param name="Rule">Which placement rule decided.</param>
+/// <param name="Explanation">A sentence for the operator: why this server, or why none.</param>
+public sealed record PlacementResult(string TenantId, string? Server, PlacementRule Rule, string Explanation)
+{
+    /// <summary>True when a server was chosen.</summary>
+    [MemberNotNullWhen(true, nameof(Server))]
+    public bool Succeeded => Server is not null;
+}
+
+/// <summary>The placement rules, in the order they are tried.</summary>
+public enum PlacementRule
+{
+    /// <summary>The server was named explicitly.</summary>
+    ExplicitServer,
+    /// <summary>The default server had room and its region fits.</summary>
+    DefaultServer,
+    /// <summary>The least-loaded server of the required region (any region when none is required).</summary>
+    LeastLoadedServer,
+    /// <summary>No server can take the tenant.</summary>
+    Refused,
+}
+
+/// <summary>Tenant counts per server, counted once per server so placement does not recount for each candidate.</summary>
+internal sealed class ServerLoad
+{
+    private readonly FleetConfiguration configuration;
+    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    public ServerLoad(FleetConfiguration configuration)
+    {
+        this.configuration = configuration;
+        foreach (var server in configuration.Servers)
+        {
+            counts.TryAdd(server.Name, configuration.TenantCountOn(server.Name));
+        }
+    }
+
+    public ServerDefinition? Find(string name) => configuration.FindServer(name);
+
+    public int CountOn(ServerDefinition server) => counts.GetValueOrDefault(server.Name);
+
+    public ServerCapacity Capacity(ServerDefinition server) => new(CountOn(server), server.MaxTenants);
+
+    public bool HasRoom(ServerDefinition server) => Capacity(server).HasRoom;
+
+    public double Utilisation(ServerDefinition server) => Capacity(server).Utilisation;
+
+    public string Describe(ServerDefinition server) => Capacity(server).ToString();
+
+    public string NameList() => string.Join(", ", counts.Keys);
 }

@@ -1,5 +1,5 @@
-using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Fleet.Planning;
 
@@ -120,3 +120,64 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             $"Tenant '{tenantId}' is removed from an unprotected stack: its database will be dropped with all its data.",
             $"Keep the tenant, or set 'retire: true' on it and deploy that first, which keeps its database on the server when it is removed.");
 }
+
+/// <summary>How one tenant differs between the last deploy and the plan.</summary>
+/// <param name="TenantId">Tenant id.</param>
+/// <param name="Kind">What changes.</param>
+/// <param name="PreviousServer">Server of the last deploy, when known.</param>
+/// <param name="PlannedServer">Server in the plan; null when removed.</param>
+/// <param name="PasswordRotation">Set when the deploy generates a new owner password (its version changed).</param>
+public sealed record TenantChange(string TenantId, TenantChangeKind Kind, string? PreviousServer, string? PlannedServer,
+    PasswordRotation? PasswordRotation = null);
+
+/// <summary>A tenant's owner password changes: its version went from <paramref name="FromVersion"/> to <paramref name="ToVersion"/>.</summary>
+public sealed record PasswordRotation(int FromVersion, int ToVersion);
+
+/// <summary>The kinds of <see cref="TenantChange"/>.</summary>
+public enum TenantChangeKind
+{
+    /// <summary>Same server, same database.</summary>
+    Unchanged,
+    /// <summary>New in the plan.</summary>
+    Added,
+    /// <summary>Deployed, no longer in the plan.</summary>
+    Removed,
+    /// <summary>On another server or under another database name: refused, the data would not follow.</summary>
+    Moved,
+    /// <summary>Its server was renamed, on the same host and port: only the provider's name changes.</summary>
+    ServerRenamed,
+    /// <summary>The outputs hide where it was deployed.</summary>
+    Unknown,
+}
+
+/// <summary>A tenant as the last deploy left it, read from the stack's outputs.</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Server">Its server, or null when the outputs hide it (a secret printed as <c>[secret]</c>).</param>
+/// <param name="Database">Its database name, when the outputs show it.</param>
+/// <param name="Protection">The protection the deploy applied; null in outputs of a deploy from before it was recorded.</param>
+/// <param name="RecordedPasswordVersion">The owner password's version the deploy applied; null in outputs from before it was recorded.</param>
+public sealed record DeployedTenant(string Id, string? Server, string? Database, TenantProtection? Protection = null, int? RecordedPasswordVersion = null)
+{
+    /// <summary>The password version deployed: outputs from before it was recorded had version 1 (no keepers).</summary>
+    public int PasswordVersion => RecordedPasswordVersion ?? Model.ConfigDefaults.PasswordVersion;
+}
+
+/// <summary>What the last deploy left, from <c>pulumi stack output --json</c>.</summary>
+/// <param name="Tenants">Deployed tenants by id.</param>
+/// <param name="TenantsKnown">False when the outputs hide which tenants exist (the whole <c>tenants</c> output is secret and there are no <c>placements</c>).</param>
+/// <param name="Servers">The servers of the last deploy by name, where the outputs list them (a renamed server is recognised by its address).</param>
+public sealed record PreviousDeployment(
+    IReadOnlyDictionary<string, DeployedTenant> Tenants, bool TenantsKnown, IReadOnlyDictionary<string, DeployedServer>? Servers = null)
+{
+    /// <summary>A stack that was never deployed.</summary>
+    public static PreviousDeployment None { get; } = new(new Dictionary<string, DeployedTenant>(), true);
+
+    /// <summary>The server of the last deploy named <paramref name="name"/>, when the outputs list it.</summary>
+    public DeployedServer? Server(string name) => Servers is not null && Servers.TryGetValue(name, out var server) ? server : null;
+}
+
+/// <summary>A server as the last deploy's <c>servers</c> output describes it.</summary>
+/// <param name="Name">Its configuration name (which names its Pulumi provider).</param>
+/// <param name="Host">Host name or address.</param>
+/// <param name="Port">TCP port.</param>
+public sealed record DeployedServer(string Name, string Host, int Port);

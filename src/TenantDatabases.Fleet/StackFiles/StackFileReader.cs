@@ -1,8 +1,7 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Validation;
-using YamlDotNet.Core;
 
 namespace TenantDatabases.Fleet.StackFiles;
 
@@ -14,7 +13,7 @@ namespace TenantDatabases.Fleet.StackFiles;
 public static class StackFileReader
 {
     /// <summary>The config path of problems with the file as a whole (syntax, unreadable).</summary>
-    public const string FileProblemPath = "yaml";
+    public const string FileProblemPath = YamlOpening.FileProblemPath;
 
     /// <summary>
     /// The largest stack file read, in bytes. A stack of 200 servers and 10,000 tenants is under 1 MB;
@@ -22,50 +21,18 @@ public static class StackFileReader
     /// </summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    /// <summary>Reads and parses the file at <paramref name="path"/>; the only IO in Fleet.</summary>
-    public static StackFileResult Read(string path)
-    {
-        string text;
-        try
-        {
-            var size = new FileInfo(path).Length;
-            if (size > MaxFileBytes)
-            {
-                return new StackFileResult(null, [TooLarge(size)]);
-            }
-            text = File.ReadAllText(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new StackFileResult(null, [new ConfigProblem(ProblemSeverity.Error, FileProblemPath,
-                $"The stack file cannot be read: {error.Message}",
-                "Check that the file exists, is readable, and that --stack names the right stack.")]);
-        }
-        return Parse(path, text);
-    }
+    /// <summary>The problem of a stack file of <paramref name="bytes"/> bytes, past <see cref="MaxFileBytes"/>: refused before it is read.</summary>
+    public static ConfigProblem TooLarge(long bytes) => YamlOpening.TooLarge(bytes);
 
     /// <summary>Parses stack file text; <paramref name="path"/> is only recorded, never opened.</summary>
     public static StackFileResult Parse(string path, string yamlText)
     {
-        var size = Encoding.UTF8.GetByteCount(yamlText);
-        if (size > MaxFileBytes)
+        var opened = YamlOpening.Open(yamlText);
+        if (opened.Problem is { } problem)
         {
-            return new StackFileResult(null, [TooLarge(size)]);
+            return new StackFileResult(null, [problem]);
         }
-        YamlNode? root;
-        try
-        {
-            root = YamlTreeParser.ParseFirstDocument(yamlText);
-        }
-        catch (RefusedYamlException refused)
-        {
-            return new StackFileResult(null, [new ConfigProblem(ProblemSeverity.Error, FileProblemPath,
-                refused.Problem, refused.Fix, YamlConfigValues.Location(refused.Start))]);
-        }
-        catch (YamlException error)
-        {
-            return new StackFileResult(null, [SyntaxProblem(error, yamlText)]);
-        }
+        var root = opened.Root;
         if (root is null or YamlScalarNode { IsNull: true })
         {
             return new StackFileResult(new StackFile(path, null, null, new ConfigMap([])), []);
@@ -103,12 +70,6 @@ public static class StackFileReader
         return new StackFileResult(new StackFile(path, secretsProvider, encryptionSalt, config), problems);
     }
 
-    // No location, like an unreadable file: the command prints only the message, so it carries the fix too.
-    private static ConfigProblem TooLarge(long size) => new(ProblemSeverity.Error, FileProblemPath,
-        string.Create(CultureInfo.InvariantCulture, $"The stack file is {size:N0} bytes, more than the {MaxFileBytes:N0} bytes (4 MiB) a stack file may hold, so it was not read; ") +
-        "check that it is the stack's settings file, and split a fleet this large across several stacks.",
-        "Check that the file is the stack's settings file, and split a fleet this large across several stacks.");
-
     private static string? ReadTopLevelText(YamlMappingNode top, string key, List<ConfigProblem> problems)
     {
         var entry = top.Entries.FirstOrDefault(candidate => candidate.Key.Value == key);
@@ -125,33 +86,23 @@ public static class StackFileReader
         }
     }
 
-    private static ConfigProblem SyntaxProblem(YamlException error, string yamlText)
-    {
-        // YamlDotNet prefixes its message with "(Line: …) - (Line: …): "; the location is kept separately.
-        var message = error.Message;
-        var prefixEnd = message.IndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith("(Line", StringComparison.Ordinal) && prefixEnd >= 0)
-        {
-            message = message[(prefixEnd + 3)..];
-        }
-        return new ConfigProblem(ProblemSeverity.Error, FileProblemPath, $"The file is not valid YAML: {message.TrimEnd('.')}.",
-            "Correct the YAML at this line and column (indent with spaces, one key per line, 'key: value').",
-            message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstIndentingTab(yamlText) ?? YamlConfigValues.Location(error.Start) : YamlConfigValues.Location(error.Start));
-    }
+}
 
-    // YamlDotNet reports a tab used as indentation at the start of the mapping; point at the tab instead.
-    private static SourceLocation? FirstIndentingTab(string yamlText)
-    {
-        var lines = yamlText.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
-        {
-            var indentation = lines[index].Length - lines[index].TrimStart(' ', '\t').Length;
-            var tab = lines[index].IndexOf('\t', 0, indentation);
-            if (tab >= 0)
-            {
-                return new SourceLocation(index + 1, tab + 1);
-            }
-        }
-        return null;
-    }
+/// <summary>A <c>Pulumi.&lt;stack&gt;.yaml</c> as read: its secrets settings and its <c>config:</c> block.</summary>
+/// <param name="Path">The file it was read from (as given to the reader).</param>
+/// <param name="SecretsProvider">The <c>secretsprovider:</c> value, e.g. <c>passphrase</c>, when set.</param>
+/// <param name="EncryptionSalt">The <c>encryptionsalt:</c> value of a passphrase stack, when set.</param>
+/// <param name="Config">The top-level keys of <c>config:</c> exactly as written (e.g. <c>tenant-databases:servers</c>).</param>
+public sealed record StackFile(string Path, string? SecretsProvider, string? EncryptionSalt, ConfigMap Config)
+{
+    /// <summary>The file name of <paramref name="stack"/>'s settings, beside Pulumi.yaml: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+    public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
+}
+
+/// <summary>The outcome of reading a stack file: the file when it parsed, and every problem met.</summary>
+public sealed record StackFileResult(StackFile? File, IReadOnlyList<ConfigProblem> Problems)
+{
+    /// <summary>True when the file parsed without error.</summary>
+    [MemberNotNullWhen(true, nameof(File))]
+    public bool IsValid => File is not null && Problems.All(problem => problem.Severity != ProblemSeverity.Error);
 }

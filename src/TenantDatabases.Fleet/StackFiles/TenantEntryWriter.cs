@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using TenantDatabases.Fleet.Model;
-using YamlDotNet.Core;
 
 namespace TenantDatabases.Fleet.StackFiles;
 
@@ -11,35 +9,25 @@ namespace TenantDatabases.Fleet.StackFiles;
 /// </summary>
 public static partial class TenantEntryWriter
 {
-    private static readonly string[] TenantsKeys = [$"{ConfigDefaults.Namespace}:tenants", "tenants"];
+    // A new tenants block is written with the namespace, as Pulumi writes keys.
+    private static readonly string TenantsKey = ConfigPath.Of(ConfigKeys.Tenants);
 
     /// <summary>The text with the tenant added (with its required <paramref name="region"/> when given), or why it cannot be added.</summary>
     public static StackFileEditResult AddTenant(string yamlText, string tenantId, string server, string? region = null)
     {
-        if (Encoding.UTF8.GetByteCount(yamlText) > StackFileReader.MaxFileBytes)
+        var opened = YamlOpening.Open(yamlText);
+        if (opened.Sentence is { } problem)
         {
-            return StackFileEditResult.Refused($"The stack file is larger than the {StackFileReader.MaxFileBytes / (1024 * 1024)} MiB a stack file may hold.");
+            return StackFileEditResult.Refused(problem);
         }
-        YamlNode? root;
-        try
-        {
-            root = YamlTreeParser.ParseFirstDocument(yamlText);
-        }
-        catch (RefusedYamlException refused)
-        {
-            return StackFileEditResult.Refused($"Line {refused.Start.Line}, column {refused.Start.Column}: {refused.Problem} {refused.Fix}");
-        }
-        catch (YamlException error)
-        {
-            return StackFileEditResult.Refused($"The stack file is not valid YAML at line {error.Start.Line}, column {error.Start.Column}.");
-        }
+        var root = opened.Root;
         var newline = yamlText.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         string[] entry = region is null
-            ? [$"{Scalar(tenantId)}:", $"  server: {Scalar(server)}"]
-            : [$"{Scalar(tenantId)}:", $"  server: {Scalar(server)}", $"  region: {Scalar(region)}"];
+            ? [$"{Scalar(tenantId)}:", $"  {ConfigKeys.Server}: {Scalar(server)}"]
+            : [$"{Scalar(tenantId)}:", $"  {ConfigKeys.Server}: {Scalar(server)}", $"  {ConfigKeys.Region}: {Scalar(region)}"];
         if (root is null or YamlScalarNode { IsNull: true })
         {
-            return Insert(yamlText, yamlText.Length, newline, ["config:", $"  {TenantsKeys[0]}:", .. Indent(entry, 4)], newline);
+            return Insert(yamlText, yamlText.Length, newline, ["config:", $"  {TenantsKey}:", .. Indent(entry, 4)], newline);
         }
         if (root is not YamlMappingNode { IsFlow: false } top)
         {
@@ -49,13 +37,13 @@ public static partial class TenantEntryWriter
         if (config is null)
         {
             return Insert(yamlText, YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.ContentEnd(top)), newline,
-                ["config:", $"  {TenantsKeys[0]}:", .. Indent(entry, 4)], newline);
+                ["config:", $"  {TenantsKey}:", .. Indent(entry, 4)], newline);
         }
         var configIndent = (int)config.Key.Start.Column - 1;
         switch (config.Value)
         {
             case YamlScalarNode { IsNull: true } or YamlMappingNode { IsFlow: true, Entries.Count: 0 }:
-                return ReplaceEmpty(yamlText, config, newline, [$"{TenantsKeys[0]}:", .. Indent(entry, 2)], configIndent + 2);
+                return ReplaceEmpty(yamlText, config, newline, [$"{TenantsKey}:", .. Indent(entry, 2)], configIndent + 2);
             case YamlMappingNode { IsFlow: false } block:
                 return AddToConfig(yamlText, block, tenantId, entry, newline);
             default:
@@ -66,11 +54,11 @@ public static partial class TenantEntryWriter
     private static StackFileEditResult AddToConfig(string yamlText, YamlMappingNode config, string tenantId, string[] entry, string newline)
     {
         var keyIndent = (int)config.Entries[0].Key.Start.Column - 1;
-        var tenants = config.Entries.FirstOrDefault(candidate => TenantsKeys.Contains(candidate.Key.Value));
+        var tenants = config.Entries.FirstOrDefault(candidate => ConfigKeys.ProjectKey(candidate.Key.Value) == ConfigKeys.Tenants);
         if (tenants is null)
         {
             return Insert(yamlText, YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.ContentEnd(config)), newline,
-                Indent([$"{TenantsKeys[0]}:", .. Indent(entry, 2)], keyIndent), newline);
+                Indent([$"{TenantsKey}:", .. Indent(entry, 2)], keyIndent), newline);
         }
         switch (tenants.Value)
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Fleet.Validation;
 
@@ -53,3 +55,36 @@ public enum ProblemSeverity
 
 /// <summary>A 1-based line and column in a stack file.</summary>
 public sealed record SourceLocation(int Line, int Column);
+
+/// <summary>Collects problems while a configuration is read, so every problem is reported at once.</summary>
+internal sealed class ProblemList
+{
+    private readonly List<ConfigProblem> problems = [];
+
+    public IReadOnlyList<ConfigProblem> All => problems;
+
+    public void Error(string path, string message, string fix, SourceLocation? location) =>
+        problems.Add(new ConfigProblem(ProblemSeverity.Error, path, message, fix, location));
+
+    public void Warning(string path, string message, string fix, SourceLocation? location) =>
+        problems.Add(new ConfigProblem(ProblemSeverity.Warning, path, message, fix, location));
+
+    public void Add(ConfigProblem problem) => problems.Add(problem);
+
+    /// <summary>Keeps echoed input short so one bad value cannot flood the output.</summary>
+    public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
+}
+
+/// <summary>The outcome of reading and validating a stack's configuration: the model (when it could be read) and every problem.</summary>
+public sealed record ValidationResult(FleetConfiguration? Configuration, IReadOnlyList<ConfigProblem> Problems)
+{
+    /// <summary>Errors only.</summary>
+    public IEnumerable<ConfigProblem> Errors => Problems.Where(problem => problem.Severity == ProblemSeverity.Error);
+
+    /// <summary>Warnings only.</summary>
+    public IEnumerable<ConfigProblem> Warnings => Problems.Where(problem => problem.Severity == ProblemSeverity.Warning);
+
+    /// <summary>True when nothing blocks the stack.</summary>
+    [MemberNotNullWhen(true, nameof(Configuration))]
+    public bool IsValid => Configuration is not null && !Errors.Any();
+}

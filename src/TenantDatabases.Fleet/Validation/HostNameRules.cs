@@ -16,7 +16,7 @@ public static partial class HostNameRules
         }
         if (host.Contains("://", StringComparison.Ordinal))
         {
-            return $"The host '{Shorten(host)}' has a scheme; it must be a bare host name.";
+            return $"The host '{ProblemList.Shorten(host)}' has a scheme; it must be a bare host name.";
         }
         if (IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 && !host.StartsWith('['))
         {
@@ -24,17 +24,15 @@ public static partial class HostNameRules
         }
         if (host.StartsWith('[') || host.Contains(':'))
         {
-            return $"The host '{Shorten(host)}' includes a port or brackets; the port has its own key.";
+            return $"The host '{ProblemList.Shorten(host)}' includes a port or brackets; the port has its own key.";
         }
-        return HostPattern().IsMatch(host) ? null : $"'{Shorten(host)}' is not a valid host name or IP address.";
+        return HostPattern().IsMatch(host) ? null : $"'{ProblemList.Shorten(host)}' is not a valid host name or IP address.";
     }
 
     /// <summary>True for <c>localhost</c> and loopback addresses (127.0.0.0/8, ::1): the only hosts where TLS may be off.</summary>
     public static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
 
     // RFC 1123 labels (underscore tolerated, as some internal DNS uses it), at most 253 characters.
     [GeneratedRegex(@"^(?=.{1,253}\z)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?\z")]

@@ -1,4 +1,3 @@
-using TenantDatabases.Fleet.Configuration;
 using System.Text;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
@@ -70,6 +69,16 @@ internal static class ServerRules
         }
     }
 
+    /// <summary>A password written in plain text in a stack file is refused; its value is never echoed.</summary>
+    public static void CheckPassword(string name, PasswordSetting password, ProblemList problems, SourceLocation? location)
+    {
+        if (password.Kind == PasswordKind.PlainText)
+        {
+            problems.Error(ConfigPath.Server(name, ConfigKeys.Password), "The password is plain text in the stack file; it must be an encrypted 'secure:' value.",
+                $"Remove it and run: {ServerPasswordCommand.For(name)} (then change the password on the server: it has been exposed).", location);
+        }
+    }
+
     public static SslMode ReadSslMode(string name, string? text, string? host, SourceLocation? location, ProblemList problems)
     {
         var path = ConfigPath.Server(name, ConfigKeys.SslMode);
@@ -77,13 +86,13 @@ internal static class ServerRules
         if (text is not null && !SslModeNames.TryParse(text, out mode))
         {
             var nearest = NearestName.Find(text, SslModeNames.All);
-            problems.Error(path, $"'{ConfigValueReader.Shorten(text)}' is not an sslMode.",
+            problems.Error(path, $"'{ProblemList.Shorten(text)}' is not an sslMode.",
                 (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Use one of: {string.Join(", ", SslModeNames.All)}.", location);
             return ConfigDefaults.SslMode;
         }
         if (mode == SslMode.Disable && host is not null && !HostNameRules.IsLoopback(host))
         {
-            problems.Error(path, $"sslMode 'disable' sends the password and data unencrypted to '{ConfigValueReader.Shorten(host)}', which is not a loopback host.",
+            problems.Error(path, $"sslMode 'disable' sends the password and data unencrypted to '{ProblemList.Shorten(host)}', which is not a loopback host.",
                 "Use 'require' (or 'verify-full'); 'disable' is only for 127.0.0.1, ::1 or localhost.", location);
         }
         return mode;
@@ -103,7 +112,7 @@ internal static class ServerRules
         }
         else if (!settings.Residency.Contains(region))
         {
-            problems.Error(path, $"The server's region '{ConfigValueReader.Shorten(region)}' is outside this stack's residency ({string.Join(", ", settings.Residency)}).",
+            problems.Error(path, $"The server's region '{ProblemList.Shorten(region)}' is outside this stack's residency ({string.Join(", ", settings.Residency)}).",
                 "Move the server to a stack for its region, or correct its region.", location);
         }
     }
@@ -118,4 +127,23 @@ internal static class ServerRules
                 "Keep 'default: true' on one server only.", servers.LocationOf(extra));
         }
     }
+}
+
+/// <summary>The servers read so far, indexed by name, with where each stands in the file.</summary>
+internal sealed class ReadServers
+{
+    private readonly List<ServerDefinition> definitions = [];
+    private readonly Dictionary<string, (ServerDefinition Server, SourceLocation? Location)> byName = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ServerDefinition> Definitions => definitions;
+
+    public void Add(ServerDefinition server, SourceLocation? location)
+    {
+        definitions.Add(server);
+        byName.TryAdd(server.Name, (server, location));
+    }
+
+    public ServerDefinition? Find(string name) => byName.TryGetValue(name, out var entry) ? entry.Server : null;
+
+    public SourceLocation? LocationOf(string name) => byName.TryGetValue(name, out var entry) ? entry.Location : null;
 }

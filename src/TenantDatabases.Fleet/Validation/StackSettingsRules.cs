@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
-using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Fleet.Validation;
 
@@ -14,7 +14,7 @@ internal static partial class StackSettingsRules
         {
             return true;
         }
-        problems.Error(ConfigPath.Of(ConfigKeys.DatabasePrefix), $"'{ConfigValueReader.Shorten(prefix)}' is not a safe name prefix.",
+        problems.Error(ConfigPath.Of(ConfigKeys.DatabasePrefix), $"'{ProblemList.Shorten(prefix)}' is not a safe name prefix.",
             "Use 1-30 lower-case letters, digits or '_', starting with a letter or '_' (e.g. tenant_).", location);
         return false;
     }
@@ -26,7 +26,7 @@ internal static partial class StackSettingsRules
         {
             return true;
         }
-        problems.Error(ConfigPath.Of(ConfigKeys.Locale), $"'{ConfigValueReader.Shorten(locale)}' is not a locale name.",
+        problems.Error(ConfigPath.Of(ConfigKeys.Locale), $"'{ProblemList.Shorten(locale)}' is not a locale name.",
             "Use a name like en_US.UTF-8 or C, or remove the key to keep the server's locale.", location);
         return false;
     }

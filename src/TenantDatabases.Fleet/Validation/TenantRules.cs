@@ -1,4 +1,3 @@
-using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
 
@@ -75,14 +74,14 @@ internal static class TenantRules
         if (definition is null)
         {
             var nearest = NearestName.Find(server, servers.Definitions.Select(candidate => candidate.Name));
-            problems.Error(path, $"The server '{ConfigValueReader.Shorten(server)}' is not defined under tenant-databases:servers.",
+            problems.Error(path, $"The server '{ProblemList.Shorten(server)}' is not defined under tenant-databases:servers.",
                 (nearest is null ? "" : $"Did you mean '{nearest}'? ") + $"Use one of: {NameList(servers)}.", location);
             return;
         }
         if (region is not null && definition.Region != region)
         {
             problems.Error(path,
-                $"The tenant requires region '{ConfigValueReader.Shorten(region)}' but server '{server}' is in '{definition.Region ?? "(no region)"}'.",
+                $"The tenant requires region '{ProblemList.Shorten(region)}' but server '{server}' is in '{definition.Region ?? "(no region)"}'.",
                 "Pin the tenant to a server of its region (a deployed tenant cannot move: correct this before its first deploy).", location);
         }
     }
@@ -93,7 +92,7 @@ internal static class TenantRules
         if (region is not null && settings.Residency.Count > 0 && !settings.Residency.Contains(region))
         {
             problems.Error(ConfigPath.Tenant(id, ConfigKeys.Region),
-                $"The tenant requires region '{ConfigValueReader.Shorten(region)}', outside this stack's residency ({string.Join(", ", settings.Residency)}).",
+                $"The tenant requires region '{ProblemList.Shorten(region)}', outside this stack's residency ({string.Join(", ", settings.Residency)}).",
                 "Register the tenant in the stack of its region.", location);
         }
     }

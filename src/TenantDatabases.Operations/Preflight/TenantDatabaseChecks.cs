@@ -14,21 +14,22 @@ internal static class TenantDatabaseChecks
         var max = server.MaxTenants;
         var detail = $"{present.Count} tenant databases present, {declared.Count} declared on this server, {missing} to create; maxTenants {max}.";
         var fix = $"Add a server and make it the default, or raise servers.{server.Name}.maxTenants if the server has the capacity.";
-        if (declared.Count > max)
+        if (new ServerCapacity(declared.Count, max).Verdict == CapacityVerdict.Over)
         {
             return PreflightCheck.Error(CheckNames.Capacity, $"The stack declares {declared.Count} tenants on this server, more than its maxTenants {max}. " + detail, fix);
         }
-        if (missing > 0 && projected > max)
+        var after = new ServerCapacity(projected, max);
+        if (missing > 0 && after.Verdict == CapacityVerdict.Over)
         {
             return PreflightCheck.Error(CheckNames.Capacity,
                 $"The server is at its maxTenants: creating {missing} more would make {projected} of {max}. " + detail, fix);
         }
-        if (present.Count >= max)
+        if (!new ServerCapacity(present.Count, max).HasRoom)
         {
             return PreflightCheck.Warning(CheckNames.Capacity, "The server is at its maxTenants: no room for another tenant. " + detail, fix);
         }
-        return projected >= max * ConfigDefaults.CapacityWarningShare
-            ? PreflightCheck.Warning(CheckNames.Capacity, $"The server will be {projected * 100 / max} % full. " + detail, fix)
+        return after.Verdict is CapacityVerdict.NearlyFull or CapacityVerdict.Full
+            ? PreflightCheck.Warning(CheckNames.Capacity, $"The server will be {after.Percent} % full. " + detail, fix)
             : PreflightCheck.Ok(CheckNames.Capacity, detail);
     }
 

@@ -1,5 +1,6 @@
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Operations.Processes;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Operations.Rotation;
 

@@ -3,6 +3,7 @@ using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Operations.Rotation;
 

@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.StackFiles;
 
@@ -20,7 +21,29 @@ public static class StackLoader
             return new StackLoadResult(location, null, null, [],
                 $"{location.DisplayStackFile} does not exist. Check --stack, or create the stack with 'pulumi stack init {stack}'.");
         }
-        return FromResult(location, StackFileReader.Read(location.StackFile));
+        return FromResult(location, ReadFile(location.StackFile));
+    }
+
+    /// <summary>Reads and parses the stack file at <paramref name="path"/>: its size first, so a file past the bound is never read.</summary>
+    public static StackFileResult ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size > StackFileReader.MaxFileBytes)
+            {
+                return new StackFileResult(null, [StackFileReader.TooLarge(size)]);
+            }
+            text = System.IO.File.ReadAllText(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new StackFileResult(null, [new ConfigProblem(ProblemSeverity.Error, StackFileReader.FileProblemPath,
+                $"The stack file cannot be read: {error.Message}",
+                "Check that the file exists, is readable, and that --stack names the right stack.")]);
+        }
+        return StackFileReader.Parse(path, text);
     }
 
     /// <summary>Validates an already parsed stack file (add-tenant checks its edit this way before writing).</summary>

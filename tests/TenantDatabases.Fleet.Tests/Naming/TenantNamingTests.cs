@@ -20,3 +20,13 @@ public sealed class TenantNamingTests
         Assert.Equal(names, ids.Select(id => TenantNaming.DatabaseName("tenant_", id)));
     }
 }
+
+public sealed class SqlIdentifierTests
+{
+    [Theory]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("a\"b", "\"a\"\"b\"")]
+    [InlineData("x\"; DROP DATABASE y; --", "\"x\"\"; DROP DATABASE y; --\"")]
+    public void QuotingDoublesInnerQuotes(string name, string quoted) =>
+        Assert.Equal(quoted, SqlIdentifier.Quote(name));
+}

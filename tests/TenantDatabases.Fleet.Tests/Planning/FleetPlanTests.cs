@@ -15,3 +15,57 @@ public sealed class FleetPlanTests
         Assert.Throws<ArgumentException>(() => Plan.Server("nowhere"));
     }
 }
+
+public sealed class FleetPlannerTests
+{
+    [Fact]
+    public void ThePlanCarriesResolvedNamesProvidersAndCounts()
+    {
+        var plan = FleetPlanner.Plan(StackYaml.Read(StackYaml.Valid).Configuration!);
+        Assert.True(plan.Protect);
+        var primary = plan.Server("eu-primary");
+        Assert.Equal("server-eu-primary", primary.ProviderName);
+        Assert.Equal("require", primary.SslMode);
+        Assert.Equal(1, primary.TenantCount);
+        Assert.Equal(new TenantPlan("acme-coffee", "eu-primary", "eu-west", "tenant_acme_coffee", "tenant_acme_coffee_owner", 20,
+            new TenantProtection(Protect: true, RetainOnDelete: true)),
+            plan.Tenants.Single(tenant => tenant.Id == "acme-coffee"));
+    }
+
+    [Fact]
+    public void ATenantWithoutAKnownServerIsNeverLeftOutSilently()
+    {
+        var invalid = StackYaml.Read(StackYaml.Valid.Replace("server: eu-secondary", "server: nowhere")).Configuration!;
+        Assert.Throws<ArgumentException>(() => FleetPlanner.Plan(invalid));
+    }
+
+    [Theory]
+    [InlineData(true, false, true, true)]
+    [InlineData(true, true, false, true)]
+    [InlineData(false, false, false, false)]
+    [InlineData(false, true, false, true)]
+    public void RetiringLiftsProtectionAndAlwaysRetains(bool stackProtected, bool retiring, bool protect, bool retain)
+    {
+        var yaml = StackYaml.Valid.Replace("tenant-databases:protect: true", $"tenant-databases:protect: {(stackProtected ? "true" : "false")}")
+            .Replace("      server: eu-primary", "      server: eu-primary" + (retiring ? "\n      retire: true" : ""));
+
+        var tenant = FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!).Tenants.Single(t => t.Id == "acme-coffee");
+
+        Assert.Equal(new TenantProtection(protect, retain), tenant.Protection);
+        Assert.Equal(retiring, tenant.Retiring);
+    }
+
+    [Fact]
+    public void APasswordKeeperIsDeclaredOnlyFromVersionTwoSoPasswordsDeployedWithoutKeepersStay()
+    {
+        var yaml = StackYaml.Valid.Replace("      server: eu-primary", "      server: eu-primary\n      passwordVersion: 2");
+
+        var plan = FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!);
+
+        Assert.Null(plan.Tenants.Single(t => t.Id == "bobs-books").PasswordKeepers());
+        var keepers = plan.Tenants.Single(t => t.Id == "acme-coffee").PasswordKeepers();
+        Assert.NotNull(keepers);
+        Assert.Equal("2", Assert.Single(keepers).Value);
+        Assert.Equal(TenantPlan.PasswordVersionKeeper, Assert.Single(keepers).Key);
+    }
+}

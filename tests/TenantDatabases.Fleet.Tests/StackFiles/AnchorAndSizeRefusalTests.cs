@@ -90,28 +90,6 @@ public sealed class AnchorAndSizeRefusalTests
     }
 
     [Fact]
-    public void AFilePastTheSizeBoundIsNotRead()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"Pulumi.big-{Guid.NewGuid():N}.yaml");
-        try
-        {
-            using (var file = File.Create(path))
-            {
-                file.SetLength(StackFileReader.MaxFileBytes + 1);
-            }
-
-            var result = StackFileReader.Read(path);
-
-            Assert.Null(result.File);
-            Assert.Contains("4,194,305 bytes, more than the 4,194,304 bytes", Assert.Single(result.Problems).Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
     public void AFileAtTheSizeBoundIsRead()
     {
         var header = "config:\n  filler: \"";

@@ -1,6 +1,6 @@
 using TenantDatabases.Fleet.Model;
 using YamlDotNet.RepresentationModel;
-using ConfigKeys = TenantDatabases.Fleet.Configuration.ConfigKeys;
+using TenantDatabases.Testing;
 
 namespace TenantDatabases.Fleet.Tests.StackFiles;
 
@@ -50,13 +50,8 @@ public sealed class ProjectFileTests
 
     private static YamlMappingNode LoadProject()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-        {
-            directory = directory.Parent;
-        }
         var yaml = new YamlStream();
-        using var reader = File.OpenText(Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found"), "Pulumi.yaml"));
+        using var reader = File.OpenText(RepositoryFolder.Path("Pulumi.yaml"));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }

@@ -44,14 +44,6 @@ public sealed class StackFileReaderTests
     }
 
     [Fact]
-    public void AMissingFileIsAProblemNotAnException()
-    {
-        var result = StackFileReader.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "Pulumi.none.yaml"));
-        Assert.Null(result.File);
-        Assert.Contains("cannot be read", Assert.Single(result.Problems).Message);
-    }
-
-    [Fact]
     public void AnEmptyFileHasAnEmptyConfig()
     {
         var result = StackFileReader.Parse("Pulumi.empty.yaml", "");

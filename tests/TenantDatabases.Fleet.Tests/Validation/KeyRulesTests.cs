@@ -1,4 +1,5 @@
 using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Tests.Validation;
 
@@ -33,4 +34,14 @@ public sealed class KeyRulesTests
         var problem = StackYaml.SingleError(result, "tenant-databases:servers.eu-primary.pasword");
         Assert.DoesNotContain("hunter2", problem.Format("Pulumi.test.yaml"));
     }
+}
+
+public sealed class NearestNameTests
+{
+    [Theory]
+    [InlineData("host", "hots")]
+    [InlineData("username", "user_name")]
+    [InlineData("require", "requier")]
+    public void NearestNameFindsSmallSlips(string known, string typed) =>
+        Assert.Equal(known, NearestName.Find(typed, ["host", "port", "username", "password", "require", "region"]));
 }

@@ -5,12 +5,7 @@ public sealed class RepositoryStacksTests
     [Fact]
     public async Task EveryStackFileAtTheRepositoryRootValidatesCleanly()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Directory.Packages.props")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(RepositoryFolder.Root);
         foreach (var stackFile in root.GetFiles("Pulumi.*.yaml"))
         {
             var stack = stackFile.Name["Pulumi.".Length..^".yaml".Length];

@@ -1,11 +1,17 @@
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Secrets;
-using StackFileReader = TenantDatabases.Fleet.StackFiles.StackFileReader;
+using TenantDatabases.Operations.Secrets;
+using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Testing;
 using YamlDotNet.RepresentationModel;
 
-namespace TenantDatabases.Fleet.Tests.StackFiles;
+namespace TenantDatabases.Operations.Tests.Stacks;
 
-/// <summary>The repository's stack files are valid, and their secrets are real Pulumi ciphertext.</summary>
+/// <summary>
+/// The repository's stack files are valid, their secrets are real Pulumi ciphertext, and they carry no
+/// <c>secretsprovider:</c> key: the Pulumi CLI drops it and rewrites the file, losing its comments, and the salt
+/// alone selects the passphrase provider for tenantdb too.
+/// </summary>
 public sealed class CommittedStackFilesTests
 {
     // Published in the README: the dev stack's secrets are for local servers only.
@@ -16,7 +22,7 @@ public sealed class CommittedStackFilesTests
     [InlineData("Pulumi.prod.yaml")]
     public void TheCommittedStackPassesFleetValidationWithoutAProblem(string fileName)
     {
-        var read = StackFileReader.Read(Path.Combine(StackFileYaml.RepositoryRoot(), fileName));
+        var read = StackLoader.ReadFile(RepositoryFolder.Path(fileName));
         Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Problems.Select(p => p.Format(fileName))));
 
         var validation = FleetConfigurationReader.Read(read.File.Config, ConfigOrigin.StackFile);
@@ -64,13 +70,40 @@ public sealed class CommittedStackFilesTests
         });
     }
 
+    public static TheoryData<string> StackFiles() =>
+        [.. Directory.GetFiles(RepositoryFolder.Root, "Pulumi.*.yaml").Select(Path.GetFileName).OfType<string>()];
+
+    [Theory]
+    [MemberData(nameof(StackFiles))]
+    public void AStackFileHasASaltAndNoSecretsProviderKey(string name)
+    {
+        var file = StackLoader.ReadFile(RepositoryFolder.Path(name)).File!;
+
+        Assert.Null(file.SecretsProvider);
+        Assert.NotNull(file.EncryptionSalt);
+    }
+
+    [Fact]
+    public async Task TheDevStackOpensWithTheDevPassphraseFromTheSaltAlone()
+    {
+        var file = StackLoader.ReadFile(RepositoryFolder.Path("Pulumi.dev.yaml")).File!;
+        var servers = FleetConfigurationReader.Read(file.Config, ConfigOrigin.StackFile).Configuration!.Servers;
+
+        var outcome = await StackFileSecretSource.PasswordsAsync(file, servers, "dev", RepositoryFolder.Root,
+            name => name == PassphraseSource.Variable ? PassphraseSource.DevPassphrase : null, CancellationToken.None);
+
+        Assert.Null(outcome.Problem);
+        Assert.Equal(StackFilePasswords.SourceName, outcome.Source);
+        Assert.All(servers, server => Assert.False(string.IsNullOrEmpty(outcome.Passwords!.For(server.Name))));
+    }
+
     /// <summary>A stack file of the repository, read with YamlDotNet alone.</summary>
     private sealed record StackFileYaml(string EncryptionSalt, YamlMappingNode Config, IReadOnlyList<string> SecureValues)
     {
         public static StackFileYaml Load(string fileName)
         {
             var yaml = new YamlStream();
-            using (var reader = File.OpenText(Path.Combine(RepositoryRoot(), fileName)))
+            using (var reader = File.OpenText(RepositoryFolder.Path(fileName)))
             {
                 yaml.Load(reader);
             }
@@ -88,15 +121,5 @@ public sealed class CommittedStackFilesTests
             YamlSequenceNode sequence => sequence.Children.SelectMany(SecureLeaves),
             _ => [],
         };
-
-        public static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new InvalidOperationException("Pulumi.yaml not found above the test assembly.");
-        }
     }
 }

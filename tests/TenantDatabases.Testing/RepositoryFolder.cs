@@ -1,4 +1,4 @@
-namespace TenantDatabases.Cli.Tests;
+namespace TenantDatabases.Testing;
 
 /// <summary>The repository's files, found from the test's output folder.</summary>
 public static class RepositoryFolder
