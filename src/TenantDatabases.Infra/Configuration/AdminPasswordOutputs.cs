@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pulumi;
-using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Infra.Configuration;
 

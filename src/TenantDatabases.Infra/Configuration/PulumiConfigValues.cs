@@ -23,7 +23,7 @@ internal static class PulumiConfigValues
     public static ConfigMap FromRaw(IEnumerable<(string Key, string? Raw)> values) =>
         new(values
             .SelectMany(value => value.Raw is { } raw
-                ? [KeyValuePair.Create($"{ConfigDefaults.Namespace}:{value.Key}", value.Key == ConfigKeys.Servers ? WithoutPasswords(Parse(raw)) : Parse(raw))]
+                ? [KeyValuePair.Create(ConfigPath.Of(value.Key), value.Key == ConfigKeys.Servers ? WithoutPasswords(Parse(raw)) : Parse(raw))]
                 : Array.Empty<KeyValuePair<string, ConfigValue>>())
             .ToList());
 
