@@ -1,4 +1,5 @@
 using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Testing;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Validation;
 

@@ -1,5 +1,7 @@
+using System.Net;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Secrets;
+using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.LocalServers;
 using TenantDatabases.Operations.Secrets;
 
@@ -80,4 +82,42 @@ public sealed class DevServerFleet(DevServerPlan plan, PostgresBinaries? binarie
 
     private static DevServerState State(LocalServerSpec spec, string state, string message) =>
         new(spec.Name, $"{spec.ListenAddress}:{spec.Port}", state, spec.RootDirectory, message);
+}
+
+/// <summary>The local servers a stack declares, each with its folder and loopback address; or why the stack cannot run locally.</summary>
+public sealed record DevServerPlan(DevServerFolder Folder, IReadOnlyList<(ServerDefinition Server, LocalServerSpec Spec)> Servers, IReadOnlyList<string> Problems)
+{
+    /// <summary>Maps every server of <paramref name="configuration"/>; a host outside loopback is a problem, and then nothing starts.</summary>
+    public static DevServerPlan For(FleetConfiguration configuration, DevServerFolder folder)
+    {
+        var servers = new List<(ServerDefinition, LocalServerSpec)>();
+        var problems = new List<string>();
+        foreach (var server in configuration.Servers)
+        {
+            if (LoopbackHost.ListenAddress(server.Host) is { } address)
+            {
+                servers.Add((server, new LocalServerSpec(server.Name, server.Port, Path.Combine(folder.Root, server.Name), Durable: true, address)));
+            }
+            else
+            {
+                problems.Add($"tenant-databases:servers.{server.Name}.host: '{server.Host}' is not a loopback address; dev-servers only runs servers on loopback: 127.0.0.1 (or another 127.0.0.0/8 address), ::1 or localhost. " +
+                             "Use a stack whose servers are local, such as dev.");
+            }
+        }
+        return new DevServerPlan(folder, servers, problems);
+    }
+}
+
+/// <summary>The address a local server listens on for a stack host: loopback as Fleet defines it (<see cref="HostNameRules.IsLoopback"/>).</summary>
+public static class LoopbackHost
+{
+    /// <summary>The loopback address to listen on for <paramref name="host"/> (127.0.0.1 for localhost), or null when the host is not loopback.</summary>
+    public static string? ListenAddress(string host)
+    {
+        if (!HostNameRules.IsLoopback(host))
+        {
+            return null;
+        }
+        return IPAddress.TryParse(host, out var address) ? address.ToString() : "127.0.0.1";
+    }
 }

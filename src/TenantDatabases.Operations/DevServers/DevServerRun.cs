@@ -50,3 +50,41 @@ public static class DevServerRun
         return new DevServersResult(loaded, folder, [], states);
     }
 }
+
+/// <summary>What <c>tenantdb dev-servers</c> does to the stack's local servers.</summary>
+public enum DevServerAction
+{
+    /// <summary>Create what is missing and start every server, with the stack's admin and password.</summary>
+    Start,
+
+    /// <summary>Stop every server; the data stays.</summary>
+    Stop,
+
+    /// <summary>Only report whether each server exists and runs.</summary>
+    Status,
+}
+
+/// <summary>
+/// What became of every local server of a stack; or what stopped the run before any server was touched: the stack
+/// (<see cref="Stack"/>), or <see cref="Problems"/> (a host outside loopback, PostgreSQL not installed).
+/// </summary>
+public sealed record DevServersResult(ConnectableStackResult Stack, DevServerFolder? Folder, IReadOnlyList<string> Problems, IReadOnlyList<DevServerState> States)
+{
+    /// <summary>True when every server did what was asked.</summary>
+    public bool Succeeded => Stack.Succeeded && Problems.Count == 0 && !States.Any(state => state.Failed);
+}
+
+/// <summary>What became of one local server of the dev stack.</summary>
+/// <param name="Name">The server's name in the stack.</param>
+/// <param name="Address">host:port it listens on.</param>
+/// <param name="State">running, stopped, not created, or failed.</param>
+/// <param name="Folder">Its data folder.</param>
+/// <param name="Message">What happened, or why it failed; never a password.</param>
+public sealed record DevServerState(string Name, string Address, string State, string Folder, string Message)
+{
+    /// <summary>The server could not be started or stopped.</summary>
+    public bool Failed => State == Failure;
+
+    /// <summary>The <see cref="State"/> of a server that could not be started or stopped.</summary>
+    public const string Failure = "failed";
+}

@@ -1,7 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using TenantDatabases.Operations.Migrations;
+using System.Text;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Git;
 
@@ -124,4 +125,15 @@ public static partial class BaseScripts
 
     [GeneratedRegex(@"^([0-9a-f]{40}|[0-9a-f]{64})\z")]
     private static partial Regex ObjectIdPattern();
+}
+
+/// <summary>The scripts at the base commit, or why they could not be read (a usage problem: a missing commit, no git).</summary>
+public sealed record BaseScriptsResult(string? Commit, IReadOnlyList<BaseScript> Scripts, string? Problem)
+{
+    /// <summary>True when the base was read (it may hold no scripts: the folder is new since then).</summary>
+    [MemberNotNullWhen(true, nameof(Commit))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Commit is not null && Problem is null;
+
+    internal static BaseScriptsResult Refused(string problem) => new(null, [], problem);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -50,4 +51,17 @@ public static class JsonInput
     private static string TooLarge(string source, string size, string what) =>
         $"{source}: {size}, and {what} may hold at most {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (16 MiB), " +
         "so it was not read. Pass the file as the Pulumi CLI wrote it.";
+}
+
+/// <summary>The text of a JSON input, or why it was not read (a usage problem: the input is missing, unreadable or too large).</summary>
+public sealed record JsonInputResult(string? Text, string? Problem)
+{
+    /// <summary>True when the text was read.</summary>
+    [MemberNotNullWhen(true, nameof(Text))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Text is not null;
+
+    internal static JsonInputResult Read(string text) => new(text, null);
+
+    internal static JsonInputResult Refused(string problem) => new(null, problem);
 }

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Operations.FanOut;
+using TenantDatabases.Operations.Secrets;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Operations.Preflight;
@@ -29,4 +33,108 @@ public static class PreflightRun
         }
         return FleetPreflight.RunAsync(request.Stack, PreflightTarget.ForStack(stack.Configuration, stack.Passwords), request.Timeout, logs, cancellation);
     }
+}
+
+/// <summary>What <c>tenantdb preflight</c> was asked to check.</summary>
+/// <param name="Stack">The stack whose servers are checked.</param>
+/// <param name="WorkingDirectory">Where to look for Pulumi.yaml (<c>--cwd</c>), or null for the current folder.</param>
+/// <param name="ConfigJson">The output of <c>pulumi config --json --show-secrets</c> to read instead of the stack file, or null.</param>
+/// <param name="Timeout">Bound of each server's whole check.</param>
+public sealed record PreflightRequest(string Stack, string? WorkingDirectory, string? ConfigJson, TimeSpan Timeout);
+
+/// <summary>
+/// The reports of every server of a stack, in the stack's order; <see cref="Cancelled"/> when the run was cancelled
+/// (SIGINT/SIGTERM), and a server it did not finish has a <see cref="CheckNames.Run"/> error that says so.
+/// </summary>
+public sealed record PreflightReport(string Stack, IReadOnlyList<ServerReport> Servers, TimeSpan Elapsed, bool Cancelled = false)
+{
+    /// <summary>The worst status of any server.</summary>
+    public CheckStatus Status => Servers.Count == 0 ? CheckStatus.Ok : Servers.Max(server => server.Status);
+}
+
+/// <summary>Every check of one server, in the order they ran.</summary>
+/// <param name="Server">The server's name in the stack.</param>
+/// <param name="Host">Its host.</param>
+/// <param name="Port">Its port.</param>
+/// <param name="Checks">What was checked; checks after a failed connection are not run.</param>
+/// <param name="Elapsed">Wall time of this server's checks.</param>
+public sealed record ServerReport(string Server, string Host, int Port, IReadOnlyList<PreflightCheck> Checks, TimeSpan Elapsed)
+{
+    /// <summary>The worst status of any check.</summary>
+    public CheckStatus Status => Checks.Count == 0 ? CheckStatus.Ok : Checks.Max(check => check.Status);
+
+    /// <summary>The check named <paramref name="name"/>, or null when it did not run.</summary>
+    public PreflightCheck? Find(string name) => Checks.FirstOrDefault(check => check.Name == name);
+}
+
+/// <summary>Checks every server of a stack at once; the whole run takes about as long as the slowest server, at most the timeout.</summary>
+public static class FleetPreflight
+{
+    /// <summary>The default bound of each server's checks.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Checks <paramref name="targets"/> concurrently; one report per target, in the same order.</summary>
+    public static Task<PreflightReport> RunAsync(
+        string stack, IReadOnlyList<PreflightTarget> targets, TimeSpan timeout, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        RunAsync(stack, targets, timeout, loggerFactory, RunCancellation.Immediate(cancellationToken));
+
+    /// <summary>
+    /// Checks <paramref name="targets"/> concurrently. After <see cref="RunCancellation.Stop"/> no server starts and
+    /// those in flight finish (each within the timeout; the checks only read); <see cref="RunCancellation.Abort"/>
+    /// stops waiting for them. Either way every server has a report.
+    /// </summary>
+    public static async Task<PreflightReport> RunAsync(
+        string stack, IReadOnlyList<PreflightTarget> targets, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var reports = await Task.WhenAll(targets.Select(target => CheckAsync(stack, target, timeout, loggerFactory, cancellation)));
+        return new PreflightReport(stack, reports, clock.Elapsed, cancellation.IsStopRequested);
+    }
+
+    private static async Task<ServerReport> CheckAsync(
+        string stack, PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
+    {
+        if (cancellation.IsStopRequested)
+        {
+            return NotChecked(target, "Not checked: the run was cancelled before this server's checks started.", TimeSpan.Zero);
+        }
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            // Task.Run: the synchronous start of one server's checks (DNS, socket set-up) never delays the others.
+            return await Task.Run(() => new ServerPreflight(target, timeout, loggerFactory, stack).RunAsync(cancellation.Abort), cancellation.Abort)
+                .WaitAsync(cancellation.Abort);
+        }
+        catch (OperationCanceledException) when (cancellation.Abort.IsCancellationRequested)
+        {
+            return NotChecked(target, "Not finished: the run was cancelled a second time while this server was being checked.", clock.Elapsed);
+        }
+    }
+
+    private static ServerReport NotChecked(PreflightTarget target, string message, TimeSpan elapsed) =>
+        new(target.Server.Name, target.Server.Host, target.Server.Port,
+            [PreflightCheck.Error(CheckNames.Run, message, "Rerun preflight.")], elapsed);
+}
+
+/// <summary>
+/// One server to check: its definition, the admin password (from a secret source, never from the model),
+/// and the tenant databases the stack declares on it.
+/// </summary>
+public sealed record PreflightTarget(ServerDefinition Server, string Password, string DatabasePrefix, IReadOnlyList<string> DeclaredDatabases)
+{
+    /// <summary>Every server of <paramref name="configuration"/>, in its order, with its password and declared tenant databases.</summary>
+    public static IReadOnlyList<PreflightTarget> ForStack(FleetConfiguration configuration, ServerPasswords passwords)
+    {
+        var prefix = configuration.Settings.DatabasePrefix;
+        return configuration.Servers.Select(server => new PreflightTarget(
+                server,
+                passwords.For(server.Name) ?? "",
+                prefix,
+                configuration.TenantsOn(server.Name)
+                    .Select(tenant => TenantNaming.DatabaseName(prefix, tenant.Id)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Names the server only, so the password never reaches a log or a message through this record.</summary>
+    public override string ToString() => $"PreflightTarget {{ Server = {Server.Name}, Host = {Server.Host}, Port = {Server.Port} }}";
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Operations.Preflight;
@@ -55,4 +57,78 @@ public sealed class AdminPasswordChange(ServerDefinition server, TimeSpan timeou
         var message = passwords.Aggregate($"{check.Message} {check.Fix}".Trim(), (text, password) => AdminConnection.Scrub(text, password));
         return $"server '{server.Name}' ({server.Host}:{server.Port}) as {server.Username}: {message}";
     }
+}
+
+/// <summary>
+/// The SCRAM-SHA-256 verifier PostgreSQL stores for a password, computed on the client as libpq's
+/// <c>PQencryptPasswordConn</c> (psql's <c>\password</c>) does: <c>SCRAM-SHA-256$&lt;iterations&gt;:&lt;salt&gt;$&lt;StoredKey&gt;:&lt;ServerKey&gt;</c>.
+/// Sent in <c>ALTER ROLE ... PASSWORD</c>, it keeps the clear text out of the server's statement log.
+/// </summary>
+public static class ScramVerifier
+{
+    /// <summary>libpq's iteration count.</summary>
+    public const int Iterations = 4096;
+
+    /// <summary>libpq's salt length.</summary>
+    public const int SaltBytes = 16;
+
+    /// <summary>A verifier of <paramref name="password"/> with a fresh random salt.</summary>
+    public static string Create(string password) => Compute(password, RandomNumberGenerator.GetBytes(SaltBytes), Iterations);
+
+    /// <summary>
+    /// The verifier for a given salt. The password is used as UTF-8 without SASLprep, which is the same for the
+    /// printable ASCII that <see cref="NewPasswordRules"/> admits.
+    /// </summary>
+    public static string Compute(string password, byte[] salt, int iterations)
+    {
+        var salted = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);
+        var clientKey = HMACSHA256.HashData(salted, "Client Key"u8);
+        var storedKey = SHA256.HashData(clientKey);
+        var serverKey = HMACSHA256.HashData(salted, "Server Key"u8);
+        return $"SCRAM-SHA-256${iterations}:{Convert.ToBase64String(salt)}${Convert.ToBase64String(storedKey)}:{Convert.ToBase64String(serverKey)}";
+    }
+}
+
+/// <summary>A new admin password: letters and digits from a cryptographic generator, so nothing needs escaping anywhere.</summary>
+public static class GeneratedPassword
+{
+    /// <summary>Its length: about 190 bits.</summary>
+    public const int Length = 32;
+
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>A fresh password.</summary>
+    public static string Create() => RandomNumberGenerator.GetString(Alphabet, Length);
+}
+
+/// <summary>
+/// What a password given on standard input must be. Printable ASCII only: SASLprep, which libpq applies before
+/// hashing, leaves such text unchanged, so the verifier computed here is the one a client's login matches.
+/// </summary>
+public static class NewPasswordRules
+{
+    /// <summary>The shortest password accepted.</summary>
+    public const int MinLength = 16;
+
+    /// <summary>The longest password accepted (PostgreSQL's own limit is far above).</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>Why <paramref name="password"/> cannot be used, or null; never quotes it.</summary>
+    public static string? Problem(string password, string current)
+    {
+        if (password.Length < MinLength || password.Length > MaxLength)
+        {
+            return $"The new password must have {MinLength} to {MaxLength} characters; the one on standard input has {password.Length}.";
+        }
+        if (password.Any(character => character is < ' ' or > '~'))
+        {
+            return "The new password may hold printable ASCII characters only (letters, digits, punctuation, space): " +
+                   "others are normalised by SASLprep before hashing and could log in differently from different clients.";
+        }
+        return password == current ? "The new password is the current one." : null;
+    }
+
+    /// <summary>Standard input as a password: one final line break is no part of it.</summary>
+    public static string FromStandardInput(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
 }

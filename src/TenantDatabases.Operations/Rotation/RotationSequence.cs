@@ -1,5 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Preflight;
+using TenantDatabases.Operations.Secrets;
+using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Operations.Rotation;
 
@@ -112,4 +116,74 @@ internal sealed class RotationSequence(
 
     private ServerPasswordResult Result(RotationOutcome outcome, string? problem, IReadOnlyList<string> manual) =>
         new(server.Name, record.Description, outcome, steps.ToList(), problem, false, manual, warnings, warningFile);
+}
+
+/// <summary>
+/// The rotation's Test: the new password read back from the stack (not from memory), then preflight's checks of
+/// that server with it. It fails when the stack holds another password or the admin cannot connect and log in;
+/// other findings of preflight are the server's, not the rotation's, and are reported as they are.
+/// </summary>
+internal static class RotationTest
+{
+    private static readonly string[] Connecting = [CheckNames.Dns, CheckNames.Tcp, CheckNames.Tls, CheckNames.Authentication];
+
+    public sealed record Result(string? Problem, string Message)
+    {
+        [MemberNotNullWhen(false, nameof(Problem))]
+        public bool Succeeded => Problem is null;
+    }
+
+    public static async Task<Result> RunAsync(
+        ServerPasswordRequest request, string server, string expected, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var load = StackLoader.Load(request.WorkingDirectory, request.Stack);
+        if (!load.IsValid)
+        {
+            return new Result($"The stack cannot be read back: {load.Problem ?? $"{load.DisplayFile} is invalid"}.", "");
+        }
+        var secrets = await StackFileSecretSource.PasswordsAsync(load.File, load.Configuration.Servers, request.Stack,
+            load.Location.ProjectDirectory, environment, cancellationToken);
+        if (!secrets.Succeeded)
+        {
+            return new Result($"The stack's password cannot be read back ({secrets.Source}): {secrets.Problem}", "");
+        }
+        if (secrets.Passwords.For(server) != expected)
+        {
+            return new Result($"The stack's password of server '{server}', read back from {secrets.Source}, is not the new one.", "");
+        }
+        var target = PreflightTarget.ForStack(load.Configuration, secrets.Passwords).Single(candidate => candidate.Server.Name == server);
+        var report = await FleetPreflight.RunAsync(request.Stack, [target], request.Timeout, null, cancellationToken);
+        var checks = report.Servers.Single();
+        var failed = checks.Checks.Where(check => check.Status == CheckStatus.Error && Connecting.Contains(check.Name)).ToList();
+        if (failed.Count > 0 || checks.Find(CheckNames.Authentication) is null)
+        {
+            return new Result("Preflight with the stack's new password failed: " +
+                string.Join(" ", failed.Select(check => $"{check.Name}: {AdminConnection.Scrub(check.Message, expected)}")), "");
+        }
+        var others = checks.Checks.Where(check => check.Status == CheckStatus.Error).Select(check => check.Name).ToList();
+        return new Result(null, $"Preflight logs in with the password read back from {secrets.Source}" +
+            (others.Count > 0 ? $"; it also reports errors that are not the password's ({string.Join(", ", others)}): run tenantdb preflight." : "."));
+    }
+}
+
+/// <summary>What to run when a rotation could not go back on its own; never a password, only where to find it.</summary>
+internal static class ManualSteps
+{
+    public static IReadOnlyList<string> BothHoldTheNewPassword(ServerPasswordRequest request, ServerDefinition server, IServerPasswordRecord record) =>
+    [
+        $"The server '{server.Name}' and the stack's record ({record.Description}) both hold the new password, but the test did not pass.",
+        $"Run: tenantdb preflight --stack {request.Stack}{Cwd(request)}   (it says whether the admin can log in with the stack's password)",
+        $"If it passes, nothing more is needed. If it fails for the password, run: tenantdb rotate-password --stack {request.Stack}{Cwd(request)} --server {server.Name}",
+    ];
+
+    public static IReadOnlyList<string> ServerHoldsAnUnrecordedPassword(ServerPasswordRequest request, ServerDefinition server) =>
+    [
+        $"The server '{server.Name}' holds a password that the stack does not: the stack still holds the old one.",
+        $"Set the old password on the server again, as a role allowed to (a superuser, or the managed service's console or CLI): " +
+        $"psql \"host={server.Host} port={server.Port} dbname={server.AdminDatabase}\" -c '\\password {server.Username}' " +
+        $"and enter the stack's password, which 'pulumi config get --path servers.{server.Name}.password --stack {request.Stack}' prints.",
+        $"Then run: tenantdb preflight --stack {request.Stack}{Cwd(request)}",
+    ];
+
+    private static string Cwd(ServerPasswordRequest request) => request.WorkingDirectory is { } cwd ? $" --cwd {cwd}" : "";
 }

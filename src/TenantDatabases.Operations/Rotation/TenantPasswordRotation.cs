@@ -1,9 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
-using TenantDatabases.Operations.Stacks;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Operations.Rotation;
 
@@ -96,3 +96,31 @@ public static class TenantPasswordRotation
         return tenants.Count > 0 ? new Choice(tenants, null) : new Choice([], $"The server '{server}' has no tenants.");
     }
 }
+
+/// <summary>Which tenants' owner passwords to rotate: one tenant, or every tenant of a server.</summary>
+/// <param name="Stack">The stack whose file is edited.</param>
+/// <param name="WorkingDirectory">Where to look for Pulumi.yaml (<c>--cwd</c>), or null for the current folder.</param>
+/// <param name="TenantId">The tenant, or null with <paramref name="Server"/>.</param>
+/// <param name="Server">Every tenant of this server, when <paramref name="TenantId"/> is null.</param>
+public sealed record TenantPasswordRequest(string Stack, string? WorkingDirectory, string? TenantId, string? Server);
+
+/// <summary>The tenants whose password version was raised in the stack file, or why nothing was written.</summary>
+/// <param name="StackFile">The stack file, as shown in messages, once located.</param>
+/// <param name="Raised">The tenants raised; empty when nothing was written.</param>
+/// <param name="Problem">Why nothing was written.</param>
+/// <param name="IsUsageProblem">True when <see cref="Problem"/> is a missing or unreadable input rather than a refusal.</param>
+/// <param name="Problems">The stack file's configuration problems (errors that refused it, or warnings).</param>
+public sealed record TenantPasswordResult(
+    string? StackFile, IReadOnlyList<RaisedPasswordVersion> Raised, string? Problem, bool IsUsageProblem, IReadOnlyList<ConfigProblem> Problems)
+{
+    /// <summary>True when the stack file was written.</summary>
+    [MemberNotNullWhen(true, nameof(StackFile))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Problem is null && StackFile is not null;
+
+    internal static TenantPasswordResult Refused(string? file, string problem, bool isUsageProblem = false, IReadOnlyList<ConfigProblem>? problems = null) =>
+        new(file, [], problem, isUsageProblem, problems ?? []);
+}
+
+/// <summary>A tenant whose <c>passwordVersion</c> was raised from <paramref name="FromVersion"/> to <paramref name="ToVersion"/>.</summary>
+public sealed record RaisedPasswordVersion(string TenantId, string Server, int FromVersion, int ToVersion);

@@ -1,5 +1,6 @@
 using TenantDatabases.Operations.Git;
 using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.ScriptReview;
 

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Operations.Inputs;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -98,4 +100,51 @@ public sealed class PulumiConfigJson
         }
         return SecretsResult.Delivered(new ServerPasswords(passwords), origin);
     }
+}
+
+/// <summary>The parsed output of <c>pulumi config --json</c>, or the problem with it (never a value).</summary>
+public sealed record PulumiConfigJsonResult(PulumiConfigJson? Config, string? Problem)
+{
+    /// <summary>True when the JSON was that output.</summary>
+    [MemberNotNullWhen(true, nameof(Config))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Config is not null && Problem is null;
+
+    /// <summary>Not that output, for <paramref name="problem"/>.</summary>
+    public static PulumiConfigJsonResult Refused(string problem) => new(null, problem);
+}
+
+/// <summary>
+/// A <c>--config-json</c> file: the output of <c>pulumi config --json --show-secrets</c>, which gives
+/// both the configuration (as Pulumi's config values, already decrypted) and the servers' passwords.
+/// </summary>
+public static class ConfigJsonFile
+{
+    /// <summary>The configuration values and the passwords; or a problem (unreadable or not that JSON: a usage error).</summary>
+    public static ConfigJsonResult Read(string path)
+    {
+        var source = "--config-json " + path;
+        // Synchronous callers: the file is local and bounded before it is read.
+        var input = JsonInput.ReadFileAsync(path, "the --config-json file").GetAwaiter().GetResult();
+        if (!input.Succeeded)
+        {
+            return new ConfigJsonResult(null, SecretsResult.Missing(input.Problem, source));
+        }
+        var parsed = PulumiConfigJson.Parse(input.Text, path);
+        if (!parsed.Succeeded)
+        {
+            return new ConfigJsonResult(null, SecretsResult.Missing(parsed.Problem, source));
+        }
+        var map = new ConfigMap(parsed.Config.Values
+            .Select(pair => new KeyValuePair<string, ConfigValue>(pair.Key, JsonConfigValues.FromJson(pair.Value))).ToList());
+        return new ConfigJsonResult(map, parsed.Config.Passwords(source));
+    }
+}
+
+/// <summary>A <c>--config-json</c> file read: its configuration values (when it could be read) and what its passwords gave.</summary>
+public sealed record ConfigJsonResult(ConfigMap? Config, SecretsResult Secrets)
+{
+    /// <summary>True when the file was read as configuration (its passwords may still be wrong: see <see cref="Secrets"/>).</summary>
+    [MemberNotNullWhen(true, nameof(Config))]
+    public bool IsReadable => Config is not null;
 }

@@ -1,4 +1,3 @@
-using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Secrets;
 

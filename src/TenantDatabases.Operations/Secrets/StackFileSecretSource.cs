@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Operations.Processes;
@@ -41,4 +42,48 @@ public static class StackFileSecretSource
         var config = await PulumiCliConfig.ReadAsync(pulumi, projectDirectory, stack, cancellationToken);
         return config.Succeeded ? config.Config.Passwords(PulumiCliName) : SecretsResult.Wrong(config.Problem, PulumiCliName);
     }
+}
+
+/// <summary>What a secret source delivered: the passwords, or why it could not (a problem without any secret).</summary>
+/// <param name="Passwords">The passwords, when it worked.</param>
+/// <param name="Problem">What went wrong and how to fix it, when it did not.</param>
+/// <param name="IsUsageProblem">True when the input is missing or unreadable (exit 2) rather than wrong (exit 1).</param>
+/// <param name="Source">Where the passwords came from, for the report (e.g. "stack file (passphrase)").</param>
+public sealed record SecretsResult(ServerPasswords? Passwords, string? Problem, bool IsUsageProblem, string Source)
+{
+    /// <summary>True when the passwords were delivered.</summary>
+    [MemberNotNullWhen(true, nameof(Passwords))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Passwords is not null && Problem is null;
+
+    /// <summary>Passwords delivered.</summary>
+    public static SecretsResult Delivered(ServerPasswords passwords, string source) => new(passwords, null, false, source);
+
+    /// <summary>The input is missing or unreadable.</summary>
+    public static SecretsResult Missing(string problem, string source) => new(null, problem, true, source);
+
+    /// <summary>The input is there but wrong (a wrong passphrase, a value that does not decrypt).</summary>
+    public static SecretsResult Wrong(string problem, string source) => new(null, problem, false, source);
+}
+
+/// <summary>
+/// The admin password of each server, by server name, as a secret source delivered them. Kept apart
+/// from the configuration model, and never printed: <see cref="ToString"/> names the servers only.
+/// </summary>
+public sealed class ServerPasswords(IReadOnlyDictionary<string, string> byServer)
+{
+    /// <summary>No password: a stack loaded for a command that does not log in.</summary>
+    public static ServerPasswords None { get; } = new(new Dictionary<string, string>());
+
+    /// <summary>The password of <paramref name="server"/>, or null when the source had none.</summary>
+    public string? For(string server) => byServer.TryGetValue(server, out var password) ? password : null;
+
+    /// <summary>The servers that have a password.</summary>
+    public IReadOnlyCollection<string> Servers => byServer.Keys.ToList();
+
+    /// <summary>Every password, so output can be searched for them or scrubbed of them.</summary>
+    public IEnumerable<string> Values => byServer.Values;
+
+    /// <inheritdoc />
+    public override string ToString() => $"ServerPasswords {{ {string.Join(", ", byServer.Keys)} }}";
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TenantDatabases.Operations.Stacks;
 
 /// <summary>Finds Pulumi.yaml by walking up from the current folder (or <c>--cwd</c>), as the Pulumi CLI does.</summary>
@@ -31,4 +33,29 @@ public static class ProjectLocator
         }
         return null;
     }
+}
+
+/// <summary>The Pulumi project folder and the stack file a command works on.</summary>
+/// <param name="ProjectDirectory">The folder holding Pulumi.yaml.</param>
+/// <param name="StackFile">Full path of Pulumi.&lt;stack&gt;.yaml (it may not exist).</param>
+public sealed record ProjectLocation(string ProjectDirectory, string StackFile)
+{
+    /// <summary>The stack file as people should see it: relative to the current folder when below it.</summary>
+    public string DisplayStackFile => DisplayPath(StackFile);
+
+    /// <summary><paramref name="path"/> relative to the current folder when it lies below it, else absolute.</summary>
+    public static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+}
+
+/// <summary>The project and stack file a command works on, or the problem that no Pulumi.yaml was found.</summary>
+public sealed record ProjectLocationResult(ProjectLocation? Location, string? Problem)
+{
+    /// <summary>True when Pulumi.yaml was found.</summary>
+    [MemberNotNullWhen(true, nameof(Location))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Location is not null && Problem is null;
 }

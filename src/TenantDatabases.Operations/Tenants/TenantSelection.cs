@@ -1,5 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Outputs;
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Operations.Deployments;
 
 namespace TenantDatabases.Operations.Tenants;
 
@@ -33,4 +34,33 @@ public static class TenantSelection
             .ToList();
         return new TenantSelectionResult(outputs, selected, [], false, warning);
     }
+}
+
+/// <summary>Which tenants a run (migrate, verify) works on: where the stack outputs come from, and the filters.</summary>
+/// <param name="Stack">Read the outputs with <c>pulumi stack output</c> of this stack; null when <paramref name="OutputsFile"/> is given.</param>
+/// <param name="WorkingDirectory">Where the Pulumi CLI runs (<c>--cwd</c>), or null for the current folder.</param>
+/// <param name="OutputsFile">A saved outputs file, or <c>-</c> for standard input; null to ask the Pulumi CLI.</param>
+/// <param name="Tenants">Only these tenants (none: every tenant).</param>
+/// <param name="Servers">Only the tenants of these servers (none: every server).</param>
+public sealed record TenantRunRequest(
+    string? Stack, string? WorkingDirectory, string? OutputsFile, IReadOnlyList<string> Tenants, IReadOnlyList<string> Servers)
+{
+    /// <summary>Every tenant of the outputs of <paramref name="stack"/>, or of the saved <paramref name="outputsFile"/> when given.</summary>
+    public static TenantRunRequest Everyone(string stack, string? workingDirectory, string? outputsFile) =>
+        outputsFile is null ? new(stack, workingDirectory, null, [], []) : new(null, workingDirectory, outputsFile, [], []);
+}
+
+/// <summary>
+/// The stack outputs a run reads and the tenants it selected; or every problem that stopped it before any tenant
+/// was touched. <see cref="Warning"/> is worth printing either way (a saved outputs file others can read).
+/// </summary>
+public sealed record TenantSelectionResult(
+    TenantConnections? Outputs, IReadOnlyList<TenantTarget> Tenants, IReadOnlyList<string> Problems, bool IsUsageProblem, string? Warning)
+{
+    /// <summary>True when the outputs were read and every filter matched.</summary>
+    [MemberNotNullWhen(true, nameof(Outputs))]
+    public bool Succeeded => Outputs is not null && Problems.Count == 0;
+
+    internal static TenantSelectionResult Refused(IReadOnlyList<string> problems, bool isUsageProblem, string? warning) =>
+        new(null, [], problems, isUsageProblem, warning);
 }

@@ -3,7 +3,7 @@ using Npgsql;
 using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Connections;
-using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Verification;
 
@@ -91,4 +91,35 @@ public static class TenantVerifier
         await reader.ReadAsync(cancellationToken);
         return new Facts(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4));
     }
+}
+
+/// <summary>Every check of one tenant database.</summary>
+public sealed record TenantVerification(TenantTarget Tenant, IReadOnlyList<CheckResult> Checks, TimeSpan Duration)
+{
+    /// <summary>True when every check passed.</summary>
+    public bool Passed => Checks.Count > 0 && Checks.All(check => check.Passed);
+
+    /// <summary>True when the run never checked this tenant (it stopped or was cancelled first).</summary>
+    public bool WasRun => !(Checks is [{ Name: CheckResult.Run, Passed: false }]);
+
+    /// <summary>A tenant the run did not check, and why.</summary>
+    public static TenantVerification NotRun(TenantTarget tenant, string reason) =>
+        new(tenant, [new CheckResult(CheckResult.Run, false, reason)], TimeSpan.Zero);
+
+    /// <summary>The checks that failed, as one line.</summary>
+    public string DescribeFailures() =>
+        string.Join("; ", Checks.Where(check => !check.Passed).Select(check => $"{check.Name}: {check.Value}"));
+}
+
+/// <summary>One check of a tenant database: its name, whether it passed, and the value it found.</summary>
+public sealed record CheckResult(string Name, bool Passed, string Value)
+{
+    public const string Connect = "connect";
+    public const string Owner = "owner";
+    public const string PublicConnect = "public-connect";
+    public const string Recovery = "recovery";
+    public const string Journal = "journal";
+
+    /// <summary>The one check of a tenant that the run never checked: its value says why.</summary>
+    public const string Run = "run";
 }

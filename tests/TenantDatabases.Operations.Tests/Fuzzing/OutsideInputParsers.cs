@@ -2,6 +2,7 @@ using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Secrets;
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Tests.Fuzzing;
 

@@ -1,6 +1,6 @@
 using TenantDatabases.Operations.Inputs;
 using TenantDatabases.Operations.Secrets;
-using TenantDatabases.Operations.StackOutputs;
+using TenantDatabases.Operations.Deployments;
 
 namespace TenantDatabases.Operations.Tests.Inputs;
 

@@ -3,6 +3,7 @@ using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Testing;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Tests.Migrations;
 

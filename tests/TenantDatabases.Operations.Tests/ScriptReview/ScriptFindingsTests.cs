@@ -2,6 +2,7 @@ using TenantDatabases.Operations.Git;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.ScriptReview;
 using TenantDatabases.Testing;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Tests.ScriptReview;
 

@@ -1,6 +1,5 @@
 using Spectre.Console;
 using TenantDatabases.Fleet.Planning;
-using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Deployments;
 
 namespace TenantDatabases.Cli.Commands.Deploy;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Cli.Commands.Migrations;
 

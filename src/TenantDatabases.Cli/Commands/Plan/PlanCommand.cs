@@ -1,6 +1,5 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TenantDatabases.Cli.Output;
 using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Stacks;

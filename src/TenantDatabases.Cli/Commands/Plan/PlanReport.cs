@@ -1,4 +1,3 @@
-using TenantDatabases.Cli.Output;
 using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Stacks;

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using TenantDatabases.Fleet.Secrets;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Stacks;

@@ -1,6 +1,5 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TenantDatabases.Cli.Output;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Validate;

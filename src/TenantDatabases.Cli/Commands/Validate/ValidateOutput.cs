@@ -1,5 +1,4 @@
 using Spectre.Console;
-using TenantDatabases.Cli.Output;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Validate;

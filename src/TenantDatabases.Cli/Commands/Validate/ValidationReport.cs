@@ -1,4 +1,3 @@
-using TenantDatabases.Cli.Output;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Validate;

@@ -1,7 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Text;
 using TenantDatabases.Operations.Stacks;
 
-namespace TenantDatabases.Operations.Migrations;
+namespace TenantDatabases.Operations.Scripts;
 
 /// <summary>
 /// The ordered set of migration scripts: the <c>NNNN_description.sql</c> files directly in one folder (the
@@ -110,4 +114,109 @@ public sealed class MigrationScripts
             ? new MigrationScriptsResult(folder, null, findings) { Named = named }
             : new MigrationScriptsResult(folder, new MigrationScripts(named), []) { Named = named };
     }
+}
+
+/// <summary>
+/// A valid set of migration scripts read from <see cref="Folder"/>, or every problem that keeps the files from being
+/// one. <see cref="IsUsageProblem"/> is true when there was no folder to read at all (none given or found, or unreadable).
+/// </summary>
+public sealed record MigrationScriptsResult(string? Folder, MigrationScripts? Scripts, IReadOnlyList<ScriptFinding> Findings, bool IsUsageProblem = false)
+{
+    /// <summary>True when the scripts form a valid set.</summary>
+    [MemberNotNullWhen(true, nameof(Scripts), nameof(Folder))]
+    public bool IsValid => Scripts is not null && Folder is not null && Findings.Count == 0;
+
+    /// <summary>Every script with a valid name, in number order, even when the set has problems (for a review of them all).</summary>
+    public IReadOnlyList<MigrationScript> Named { get; init; } = [];
+
+    /// <summary>Every finding as one line.</summary>
+    public IReadOnlyList<string> Problems => [.. Findings.Select(finding => finding.Describe())];
+
+    /// <summary>A folder that could not be read at all.</summary>
+    public static MigrationScriptsResult Unusable(string file, string problem, string fix) =>
+        new(null, null, [new ScriptFinding(file, problem, fix)], IsUsageProblem: true);
+}
+
+/// <summary>
+/// One numbered migration script. <see cref="Name"/> is its file name alone (never a resource namespace or
+/// folder), so moving or renaming the assembly's namespace never makes applied scripts look new.
+/// </summary>
+public sealed record MigrationScript(string Name, long Number, string Contents)
+{
+    /// <summary>
+    /// The first line that marks a script to run outside a transaction (for CREATE INDEX CONCURRENTLY and the like).
+    /// Such a script is journaled only after it succeeded, so a crash in between runs it again: it must be safe to retry.
+    /// </summary>
+    public const string NoTransactionMarker = "-- tenantdb:no-transaction";
+
+    /// <summary>SHA-256 (lower-case hex) of the contents with line endings as LF and without a byte-order mark.</summary>
+    public string Sha256 { get; } = Checksum(Contents);
+
+    /// <summary>False when the first line is <see cref="NoTransactionMarker"/>.</summary>
+    public bool RunsInTransaction { get; } = !FirstLine(Contents).Equals(NoTransactionMarker, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The checksum of <paramref name="contents"/>; a checkout that turns LF into CRLF does not change it.</summary>
+    public static string Checksum(string contents) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(contents.TrimStart('\uFEFF').Replace("\r\n", "\n")))).ToLowerInvariant();
+
+    private static string FirstLine(string contents)
+    {
+        var text = contents.TrimStart('\uFEFF');
+        var end = text.IndexOf('\n');
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+}
+
+/// <summary>
+/// The rule for a script's file name, <c>NNNN_description.sql</c>. Names come from a folder or a git tree that a
+/// pull request wrote, so they are bounded and checked before they are used, and shown only through <see cref="Display"/>.
+/// </summary>
+public static partial class ScriptName
+{
+    /// <summary>The longest name accepted (the journal keys tenants' scripts by it).</summary>
+    public const int MaxLength = 100;
+
+    /// <summary>What a valid name looks like, for messages.</summary>
+    public const string Rule = "a script's name is a number, '_' and a description of letters, digits, '_', '.' or '-', ending in .sql, " +
+        "at most 100 characters (e.g. 0007_loyalty_cards.sql)";
+
+    /// <summary>The number of a valid name, or null when <paramref name="name"/> breaks the rule.</summary>
+    public static long? NumberOf(string name)
+    {
+        if (name.Length > MaxLength)
+        {
+            return null;
+        }
+        var match = Pattern().Match(name);
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The digits a valid name starts with, as written (e.g. "0007").</summary>
+    public static string Digits(string name) => name[..name.IndexOf('_', StringComparison.Ordinal)];
+
+    /// <summary><paramref name="name"/> safe to print: control characters escaped, cut after <see cref="MaxLength"/> characters.</summary>
+    public static string Display(string name)
+    {
+        var shown = new StringBuilder();
+        foreach (var character in name.Length > MaxLength ? name[..MaxLength] : name)
+        {
+            shown.Append(char.IsControl(character) || char.IsSurrogate(character) ? $"\\u{(int)character:x4}" : character);
+        }
+        return name.Length > MaxLength ? shown.Append('…').ToString() : shown.ToString();
+    }
+
+    // [0-9], not \d: \d matches every Unicode digit, which long.Parse refuses.
+    [GeneratedRegex(@"^([0-9]{1,9})_[A-Za-z0-9_.-]+\.sql\z")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>One problem (or, when <see cref="IsWarning"/>, a warning) with a script or the scripts folder: where, what, and the fix.</summary>
+/// <param name="File">The script's path as people see it, or the folder's.</param>
+/// <param name="Problem">What is wrong, in a sentence.</param>
+/// <param name="Fix">What to do about it, in a sentence.</param>
+/// <param name="IsWarning">True for a warning, which does not fail a check.</param>
+public sealed record ScriptFinding(string File, string Problem, string Fix, bool IsWarning = false)
+{
+    /// <summary>The finding as one line: file, problem and fix.</summary>
+    public string Describe() => Fix.Length == 0 ? $"{File}: {Problem}" : $"{File}: {Problem}; {Fix}";
 }

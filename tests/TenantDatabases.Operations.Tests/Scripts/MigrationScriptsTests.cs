@@ -1,7 +1,8 @@
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Testing;
+using TenantDatabases.Operations.Scripts;
 
-namespace TenantDatabases.Operations.Tests.Migrations;
+namespace TenantDatabases.Operations.Tests.Scripts;
 
 public sealed class MigrationScriptsTests
 {

@@ -1,6 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Operations.Stacks;
 
-namespace TenantDatabases.Operations.Migrations;
+namespace TenantDatabases.Operations.Scripts;
 
 /// <summary>
 /// Where the scripts are: <c>--scripts &lt;dir&gt;</c> when given, else the <c>migrations/</c> folder beside
@@ -42,4 +43,13 @@ public static class MigrationsFolder
             ? MigrationScripts.FromFolder(located.Folder)
             : new MigrationScriptsResult(null, null, [located.Problem], IsUsageProblem: true);
     }
+}
+
+/// <summary>The full path of the scripts folder, or why there is none (a usage problem: say what to pass).</summary>
+public sealed record MigrationsFolderResult(string? Folder, ScriptFinding? Problem)
+{
+    /// <summary>True when a folder was given or found.</summary>
+    [MemberNotNullWhen(true, nameof(Folder))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Folder is not null && Problem is null;
 }

@@ -1,6 +1,7 @@
 using TenantDatabases.Operations.Migrations;
+using TenantDatabases.Operations.Scripts;
 
-namespace TenantDatabases.Operations.Tests.Migrations;
+namespace TenantDatabases.Operations.Tests.Scripts;
 
 public sealed class MigrationsFolderTests
 {

@@ -1,0 +1,166 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Secrets;
+using TenantDatabases.Fleet.StackFiles;
+using TenantDatabases.Operations.Processes;
+using TenantDatabases.Operations.Stacks;
+
+namespace TenantDatabases.Operations.Rotation;
+
+/// <summary>Where the stack keeps a server's admin password: the stack file itself (passphrase), or what <c>pulumi config set</c> writes to.</summary>
+public interface IServerPasswordRecord
+{
+    /// <summary>The record as people should see it, e.g. <c>Pulumi.prod.yaml</c> or <c>pulumi config set</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Whether <see cref="WriteAsync"/> can be done, changing nothing (<c>--dry-run</c>).</summary>
+    Task<StackRecordResult> CheckAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records <paramref name="password"/> as the server's password.</summary>
+    Task<StackRecordResult> WriteAsync(string password, CancellationToken cancellationToken);
+
+    /// <summary>Puts back what was recorded before <see cref="WriteAsync"/>, <paramref name="previous"/>.</summary>
+    Task<StackRecordResult> RestoreAsync(string previous, CancellationToken cancellationToken);
+}
+
+/// <summary>What writing (or checking) a server's password in the stack's record did: nothing to report, or the problem.</summary>
+public sealed record StackRecordResult(string? Problem)
+{
+    /// <summary>True when the record was written (or can be).</summary>
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Problem is null;
+
+    /// <summary>Done.</summary>
+    public static StackRecordResult Done { get; } = new((string?)null);
+
+    /// <summary>Not done, for <paramref name="problem"/> (never holding a password).</summary>
+    public static StackRecordResult Failed(string problem) => new(problem);
+}
+
+/// <summary>
+/// A passphrase stack's record: tenantdb encrypts the new password with the stack's key and replaces only the
+/// server's <c>secure:</c> value in the stack file, in one rename; every other byte stays as it was.
+/// </summary>
+public sealed class PassphraseStackRecord(string stackFile, string displayFile, string server, PassphraseCrypter crypter) : IServerPasswordRecord
+{
+    private StackFileText? before;
+
+    /// <inheritdoc />
+    public string Description => displayFile;
+
+    /// <inheritdoc />
+    public Task<StackRecordResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = StackFileText.Read(stackFile);
+            var edit = ServerPasswordWriter.ReplaceSecure(text.Text, server, crypter.Encrypt("dry-run"));
+            if (!edit.Succeeded)
+            {
+                return Task.FromResult(StackRecordResult.Failed($"{displayFile}: {edit.Problem}"));
+            }
+            // What the write needs: a new file beside the stack file, then a rename over it.
+            var probe = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(stackFile))!, $".{Path.GetFileName(stackFile)}.{Guid.NewGuid():N}.probe");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+            using (new FileStream(stackFile, FileMode.Open, FileAccess.Write))
+            {
+            }
+            return Task.FromResult(StackRecordResult.Done);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return Task.FromResult(StackRecordResult.Failed($"{displayFile} cannot be written: {error.Message}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StackRecordResult> WriteAsync(string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = StackFileText.Read(stackFile);
+            var edit = ServerPasswordWriter.ReplaceSecure(text.Text, server, crypter.Encrypt(password));
+            if (!edit.Succeeded)
+            {
+                return Task.FromResult(StackRecordResult.Failed($"{displayFile}: {edit.Problem}"));
+            }
+            text.WriteReplacing(stackFile, edit.Text);
+            before = text;
+            return Task.FromResult(StackRecordResult.Done);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return Task.FromResult(StackRecordResult.Failed($"{displayFile} cannot be written: {error.Message}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StackRecordResult> RestoreAsync(string previous, CancellationToken cancellationToken)
+    {
+        if (before is null)
+        {
+            return Task.FromResult(StackRecordResult.Done);
+        }
+        try
+        {
+            // The file as it was, byte for byte: the old ciphertext is the old password.
+            before.WriteReplacing(stackFile, before.Text);
+            return Task.FromResult(StackRecordResult.Done);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(StackRecordResult.Failed($"{displayFile} cannot be written back: {error.Message}"));
+        }
+    }
+}
+
+/// <summary>
+/// The record of a stack whose secrets only the Pulumi CLI can encrypt: <c>pulumi config set --secret --path
+/// 'servers.&lt;name&gt;.password'</c> with the value on standard input (the CLI reads it there when no value argument
+/// is given and standard input is not a terminal), never on the command line.
+/// </summary>
+public sealed class PulumiConfigRecord(string? pulumi, string projectDirectory, string stack, string server) : IServerPasswordRecord
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <inheritdoc />
+    public string Description => ServerPasswordCommand.For(server, stack);
+
+    private string Key => ServerPasswordCommand.Key(server);
+
+    /// <inheritdoc />
+    public Task<StackRecordResult> CheckAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(pulumi is null
+            ? StackRecordResult.Failed($"The stack's secrets are kept by its secrets provider, which only the Pulumi CLI can write to, and pulumi is not on PATH. {PulumiCli.InstallHint}.")
+            : StackRecordResult.Done);
+
+    /// <inheritdoc />
+    public async Task<StackRecordResult> WriteAsync(string password, CancellationToken cancellationToken)
+    {
+        if (pulumi is null)
+        {
+            return await CheckAsync(cancellationToken);
+        }
+        CommandResult result;
+        try
+        {
+            result = await ExternalCommand.RunAsync(pulumi, ["config", "set", "--secret", "--path", Key, "--stack", stack, "--cwd", projectDirectory],
+                Timeout, cancellationToken: cancellationToken, workingDirectory: projectDirectory, standardInput: password);
+        }
+        catch (Exception error) when (error is TimeoutException or System.ComponentModel.Win32Exception or IOException)
+        {
+            return StackRecordResult.Failed($"'{Description}': {error.Message}");
+        }
+        return result.Succeeded
+            ? StackRecordResult.Done
+            : StackRecordResult.Failed($"'{Description}' failed (exit {result.ExitCode}): {Scrub(result.StandardError.Trim(), password)}");
+    }
+
+    /// <inheritdoc />
+    public Task<StackRecordResult> RestoreAsync(string previous, CancellationToken cancellationToken) => WriteAsync(previous, cancellationToken);
+
+    private static string Scrub(string text, string password) => text.Replace(password, "***", StringComparison.Ordinal);
+}
