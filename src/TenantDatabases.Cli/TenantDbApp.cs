@@ -88,7 +88,7 @@ internal static class TenantDbApp
                 .WithExample("deploy", "--stack", "prod", "--yes", "--report", "deploy-prod.json")
                 .WithExample("deploy", "--stack", "eu-west", "--cwd", "infra/tenants")
                 .WithExample("deploy", "--stack", "prod", "--skip-up", "--outputs", "outputs.json", "--scripts", "migrations");
-            config.SetHelpProvider(new Help.ExitCodeHelpProvider(config.Settings)); // every --help ends with the exit codes
+            config.SetHelpProvider(new ExitCodeHelpProvider(config.Settings)); // every --help ends with the exit codes
         });
         return app;
     }

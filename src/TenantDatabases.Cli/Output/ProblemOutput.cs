@@ -1,5 +1,7 @@
 using Spectre.Console;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Operations.Tenants;
 
 namespace TenantDatabases.Cli.Output;
 
@@ -37,3 +39,47 @@ internal static class ProblemOutput
 
 /// <summary>A problem in a JSON report.</summary>
 internal sealed record ProblemRecord(string Severity, string Path, string Message, string Fix, string? File, int? Line, int? Column);
+
+/// <summary>Prints why a stack did not load (configuration problems as <c>tenantdb validate</c> prints them) and its warnings.</summary>
+internal static class ConnectableStackOutput
+{
+    /// <summary>0 loaded; 1 invalid configuration or secrets that do not decrypt; 2 a missing or unreadable input.</summary>
+    public static int ExitCode(ConnectableStackResult stack) =>
+        stack.Succeeded ? ExitCodes.Success : stack.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
+
+    /// <summary>Prints the problems of <paramref name="stack"/> and returns its exit code.</summary>
+    public static int Refused(IAnsiConsole console, ConnectableStackResult stack)
+    {
+        ProblemOutput.WriteLines(console, stack.Problems, stack.ProblemFile);
+        if (stack.Problem is { } problem)
+        {
+            ProblemOutput.WriteError(console, problem);
+        }
+        return ExitCode(stack);
+    }
+
+    /// <summary>Prints the configuration warnings of a loaded stack.</summary>
+    public static void Warnings(IAnsiConsole console, ConnectableStackResult stack) =>
+        ProblemOutput.WriteLines(console, stack.Problems, stack.ProblemFile);
+}
+
+/// <summary>How migrate and verify show the stack outputs they read: a warning about an exposed file, and every problem.</summary>
+internal static class TenantSelectionOutput
+{
+    /// <summary>0 selected; 1 outputs that are not valid; 2 unreadable outputs or a filter that matches nothing.</summary>
+    public static int ExitCode(TenantSelectionResult selection) =>
+        selection.Succeeded ? ExitCodes.Success : selection.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
+
+    /// <summary>The warning to <paramref name="warnings"/> (stderr when stdout must stay one JSON document), problems to <paramref name="console"/>.</summary>
+    public static void Write(IAnsiConsole console, IAnsiConsole warnings, TenantSelectionResult selection)
+    {
+        if (selection.Warning is { } warning)
+        {
+            warnings.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+        foreach (var problem in selection.Problems)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {Fleet.Secrets.SecretMask.Redact(problem)}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Spectre.Console.Cli.Help;
 using Spectre.Console.Testing;
+using TenantDatabases.Cli.Commands.RotatePassword;
 
 namespace TenantDatabases.Cli.Tests.CommandTree;
 
@@ -93,7 +94,7 @@ public sealed class HelpTests
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("EXIT CODES:", console.Output);
-        foreach (var (code, meaning) in Help.ExitCodeHelpProvider.ExitCodeMeanings)
+        foreach (var (code, meaning) in ExitCodeHelpProvider.ExitCodeMeanings)
         {
             // Codes are padded to the widest (130), so the gap after a short one is wider.
             Assert.Matches($@"\b{code} {{2,}}{System.Text.RegularExpressions.Regex.Escape(meaning)}", console.Output);

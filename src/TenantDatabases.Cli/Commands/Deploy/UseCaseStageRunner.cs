@@ -1,14 +1,17 @@
+using Spectre.Console;
+using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Cli.Commands.Migrate;
 using TenantDatabases.Cli.Commands.Preflight;
 using TenantDatabases.Cli.Commands.Validate;
 using TenantDatabases.Cli.Commands.Verify;
+using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Operations.Deployments;
-using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Processes;
 using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Operations.Tenants;
 using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
@@ -117,4 +120,91 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
 
     private static string? FirstError(IReadOnlyList<string> problems) =>
         problems.Count == 0 ? null : $"error: {Fleet.Secrets.SecretMask.Redact(problems[0])}";
+}
+
+/// <summary>What each stage's use-case is asked: the request's stack and folder, with the defaults of each command.</summary>
+internal static class StageRequests
+{
+    /// <summary>Preflight reads the stack (never the saved outputs), with the command's default timeout.</summary>
+    public static PreflightRequest Preflight(DeployRequest request) =>
+        new(request.Stack, request.WorkingDirectory, null, FleetPreflight.DefaultTimeout);
+
+    /// <summary>
+    /// migrate and verify need nothing of the stack but its outputs: from the saved file when there is one, else
+    /// from the Pulumi CLI run in the request's folder.
+    /// </summary>
+    public static TenantRunRequest Tenants(DeployRequest request) =>
+        TenantRunRequest.Everyone(request.Stack, request.WorkingDirectory, request.OutputsFile);
+
+    /// <summary>The stack stage compares with the saved outputs when there are some, else asks the backend.</summary>
+    public static LastDeploymentRequest LastDeployment(DeployRequest request) =>
+        new(request.Stack, request.WorkingDirectory, request.OutputsFile, request.CreateStack);
+
+    /// <summary>Every tenant, with the defaults of <c>tenantdb migrate</c> and the request's scripts.</summary>
+    public static MigrationRequest Migrate(DeployRequest request) => MigrationRequest.Defaults(Tenants(request), request.ScriptsFolder);
+
+    /// <summary>Every tenant, checked against the same scripts migrate applied.</summary>
+    public static VerificationRequest Verify(DeployRequest request) => new(Tenants(request), request.ScriptsFolder);
+}
+
+/// <summary>A plain-text console a stage's result is rendered on, so deploy can show it under a failed stage and report it.</summary>
+internal sealed class StageText : IDisposable
+{
+    private readonly StringWriter writer = new();
+
+    public StageText()
+    {
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        Console.Profile.Width = TerminalConsole.RedirectedWidth;
+    }
+
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Everything rendered so far, with password settings masked.</summary>
+    public string Text => Fleet.Secrets.SecretMask.Redact(writer.ToString());
+
+    public void Dispose() => writer.Dispose();
+}
+
+/// <summary>How deploy's stack stage shows its comparison with the last deployment.</summary>
+internal static class LastDeploymentOutput
+{
+    /// <summary>Writes every problem with its fix; returns the stage's exit code.</summary>
+    public static int Write(IAnsiConsole console, LastDeploymentResult check, string stack)
+    {
+        if (check.Problem is { } problem)
+        {
+            ConsoleLines.WriteLine(console, $"error: {problem}");
+            return check.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+        if (check.Comparison is { } comparison)
+        {
+            ProblemOutput.WriteLines(console, comparison.Problems, $"Pulumi.{stack}.yaml");
+        }
+        return check.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>The stage's one line: what was compared with what, or the first thing that stopped it.</summary>
+    public static string Summary(LastDeploymentResult check)
+    {
+        if (check.Comparison is not { } comparison)
+        {
+            return $"error: {check.Problem}";
+        }
+        if (comparison.Errors.FirstOrDefault() is { } error)
+        {
+            return $"error: {error.Message}";
+        }
+        int Count(TenantChangeKind kind) => comparison.Changes.Count(change => change.Kind == kind);
+        var deployed = comparison.Changes.Count(change => change.Kind is not (TenantChangeKind.Added or TenantChangeKind.Unknown));
+        return check.StackCreated
+            ? $"created {check.Source} (--create-stack): a first deploy, {Count(TenantChangeKind.Added)} tenant(s) to create."
+            : $"{check.Source}: {deployed} deployed tenant(s), none moves; {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed.";
+    }
 }

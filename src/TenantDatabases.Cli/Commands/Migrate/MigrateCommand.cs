@@ -1,5 +1,6 @@
-using Spectre.Console;
+using System.ComponentModel;
 using Spectre.Console.Cli;
+using Spectre.Console;
 using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Migrations;
@@ -67,5 +68,68 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
             });
         }
         return await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(console, text), cancellation);
+    }
+}
+
+/// <summary>Options of <c>tenantdb migrate</c> (besides the tenant selection, the report and its format).</summary>
+internal sealed class MigrateSettings : TenantRunSettings
+{
+    [CommandOption("--parallel <N>")]
+    [Description("Tenants migrated at once over all servers (default 8).")]
+    public int Parallel { get; init; } = FanOutOptions.DefaultParallel;
+
+    [CommandOption("--per-server <N>")]
+    [Description("Connections held to any one server at once, one per tenant in flight (default 10).")]
+    public int PerServer { get; init; } = FanOutOptions.DefaultPerServer;
+
+    [CommandOption("--on-error <MODE>")]
+    [Description("continue (default): migrate every other tenant; stop: start no further tenant after a failure.")]
+    public string OnError { get; init; } = "continue";
+
+    [CommandOption("--canary <N>")]
+    [Description("Migrate N tenants first and stop if any of them fails.")]
+    public int Canary { get; init; }
+
+    [CommandOption("--dry-run")]
+    [Description("List each tenant's pending scripts; write nothing.")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--lock-timeout <SECONDS>")]
+    [Description("How long to wait for a tenant's migration lock, and for each lock a script waits for (default 60).")]
+    public int LockTimeout { get; init; } = (int)MigrationSettings.DefaultLockTimeout.TotalSeconds;
+
+    [CommandOption("--statement-timeout <SECONDS>")]
+    [Description("Longest a single statement may run; 0 for no limit (default 600).")]
+    public int StatementTimeout { get; init; } = (int)MigrationSettings.DefaultStatementTimeout.TotalSeconds;
+
+    public OnError OnErrorMode => OnError.Equals("stop", StringComparison.OrdinalIgnoreCase) ? Operations.FanOut.OnError.Stop : Operations.FanOut.OnError.Continue;
+
+    public FanOutOptions FanOut => new(Parallel, PerServer, OnErrorMode, Canary, FleetMigration.ConnectionsPerTenant);
+
+    /// <summary>What these options ask migrate to do.</summary>
+    public MigrationRequest ToMigrationRequest() => new(ToRequest(), Scripts, TimeSpan.FromSeconds(LockTimeout),
+        StatementTimeout == 0 ? null : TimeSpan.FromSeconds(StatementTimeout), DryRun, FanOut);
+
+    public override ValidationResult Validate()
+    {
+        var shared = base.Validate();
+        if (!shared.Successful)
+        {
+            return shared;
+        }
+        var problems = FanOut.Problems().ToList();
+        if (!OnError.Equals("continue", StringComparison.OrdinalIgnoreCase) && !OnError.Equals("stop", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"--on-error must be 'continue' or 'stop', not '{OnError}'.");
+        }
+        if (LockTimeout < 1)
+        {
+            problems.Add("--lock-timeout must be at least 1 second.");
+        }
+        if (StatementTimeout < 0)
+        {
+            problems.Add("--statement-timeout must be 0 (no limit) or more seconds.");
+        }
+        return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join(" ", problems));
     }
 }

@@ -1,7 +1,11 @@
-using Spectre.Console;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Inputs;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Plan;
@@ -62,4 +66,40 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<PlanSettings>
         }
         return usageProblem is not null ? ExitCodes.Usage : ExitCodes.Failure;
     }
+}
+
+/// <summary>Options of <c>tenantdb plan</c>.</summary>
+internal sealed class PlanSettings : FormatSettings
+{
+    /// <summary>The JSON of <c>pulumi stack output --json</c> from the last deploy.</summary>
+    [CommandOption("--previous <FILE>")]
+    [Description("The JSON of 'pulumi stack output --json' from the last deploy: marks tenants added, removed and moved.")]
+    public string? Previous { get; init; }
+}
+
+/// <summary>Reads the file given to <c>--previous</c>; a problem with it is a usage problem.</summary>
+internal static class PreviousOutputsFile
+{
+    public static PreviousOutputsResult Read(string path)
+    {
+        var shown = ProjectLocation.DisplayPath(Path.GetFullPath(path));
+        // plan is synchronous; the file is local and its size is checked before it is read.
+        var input = JsonInput.ReadFileAsync(path, "the last deploy's outputs").GetAwaiter().GetResult();
+        if (!input.Succeeded)
+        {
+            return PreviousOutputsResult.Refused(input.Problem.Replace(path, shown, StringComparison.Ordinal));
+        }
+        var result = StackOutputsReader.Read(input.Text, shown);
+        return result.Deployment is { } deployment ? new PreviousOutputsResult(deployment, null) : PreviousOutputsResult.Refused(result.Problems[0]);
+    }
+}
+
+/// <summary>The deployment a <c>--previous</c> file describes, or the problem with the file (a usage problem).</summary>
+internal sealed record PreviousOutputsResult(PreviousDeployment? Deployment, string? Problem)
+{
+    [MemberNotNullWhen(true, nameof(Deployment))]
+    [MemberNotNullWhen(false, nameof(Problem))]
+    public bool Succeeded => Deployment is not null && Problem is null;
+
+    public static PreviousOutputsResult Refused(string problem) => new(null, problem);
 }

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using System.Runtime.InteropServices;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 using TenantDatabases.Operations.Rotation;
 
 namespace TenantDatabases.Cli.Commands.RotatePassword;
@@ -44,5 +45,124 @@ internal sealed class RotatePasswordCommand(IAnsiConsole console) : AsyncCommand
     {
         signal.Cancel = true;
         interrupt.Cancel();
+    }
+}
+
+/// <summary>Options of <c>tenantdb rotate-password</c> (besides --stack, --cwd and --format).</summary>
+internal sealed class RotatePasswordSettings : FormatSettings
+{
+    /// <summary>The server whose admin password is rotated.</summary>
+    [CommandOption("--server <NAME>")]
+    [Description("The server whose admin password is rotated (its name under tenant-databases:servers).")]
+    public string? Server { get; init; }
+
+    /// <summary>Read the new password from standard input instead of generating one.</summary>
+    [CommandOption("--password-stdin")]
+    [Description("Read the new password from standard input (one line; printable ASCII, at least 16 characters) instead of generating 32 letters and digits. Never pass a password as an argument: ps shows arguments.")]
+    public bool PasswordStdin { get; init; }
+
+    /// <summary>Check every step and change nothing.</summary>
+    [CommandOption("--dry-run")]
+    [Description("Check that every step can be done (the admin logs in; the stack file is writable, or pulumi is on PATH) and change nothing.")]
+    public bool DryRun { get; init; }
+
+    /// <summary>Where the current password comes from when the stack file cannot give it.</summary>
+    [CommandOption("--config-json <FILE>")]
+    [Description("Take the current password from this file (the output of 'pulumi config --json --show-secrets --stack <STACK>').")]
+    public string? ConfigJson { get; init; }
+
+    /// <summary>Bound of each connection and statement, in seconds.</summary>
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Bound of each connection and statement, in seconds (default 10).")]
+    [DefaultValue(10.0)]
+    public double Timeout { get; init; } = 10;
+
+    /// <summary>What these options ask for.</summary>
+    public ServerPasswordRequest ToRequest() => new(StackName, Cwd, ConfigJson, Server ?? "", DryRun, TimeSpan.FromSeconds(Timeout));
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful)
+        {
+            return common;
+        }
+        if (string.IsNullOrEmpty(Server))
+        {
+            return ValidationResult.Error("--server is required: the server whose admin password is rotated (e.g. --server eu-primary).");
+        }
+        return Timeout is > 0 and <= 600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be a number of seconds between 0 and 600.");
+    }
+}
+
+/// <summary>The JSON of <c>tenantdb rotate-password --format json</c>; it never holds a password.</summary>
+internal sealed record RotatePasswordReport(
+    string Stack, string Server, string? Record, RotationOutcome Outcome, bool Succeeded, IReadOnlyList<RotationStep> Steps,
+    IReadOnlyList<string> Manual, IReadOnlyList<ProblemRecord> Problems, string? Error)
+{
+    public static RotatePasswordReport From(string stack, ServerPasswordResult result) =>
+        new(stack, result.Server, result.Record, result.Outcome, result.Succeeded, result.Steps, result.Manual,
+            ProblemOutput.ToRecords(result.Problems, result.ProblemFile), result.Problem);
+}
+
+/// <summary>The text form of a rotation: one line per step, then where the server and its stack were left.</summary>
+internal static class RotatePasswordText
+{
+    public static void Write(IAnsiConsole console, ServerPasswordResult result)
+    {
+        ProblemOutput.WriteLines(console, result.Problems, result.ProblemFile);
+        foreach (var step in result.Steps)
+        {
+            ConsoleLines.WriteLine(console, $"{(step.Succeeded ? "ok  " : "FAIL")} {step.Name,-14} {Fleet.Secrets.SecretMask.Redact(step.Message)}");
+        }
+        ConsoleLines.WriteLine(console, Summary(result));
+        foreach (var line in result.Manual)
+        {
+            ConsoleLines.WriteLine(console, "  " + line);
+        }
+    }
+
+    private static string Summary(ServerPasswordResult result) => result.Outcome switch
+    {
+        RotationOutcome.Rotated => $"Rotated the admin password of server '{result.Server}': the server and {result.Record} hold the new password. Commit the stack file if it changed.",
+        RotationOutcome.Possible => $"Dry run: every step of rotating server '{result.Server}' can be done. Nothing was changed.",
+        RotationOutcome.RolledBack => $"error: not rotated: {Sentence(result.Problem)} The old password is in place again on the server and in the stack.",
+        RotationOutcome.NeedsAttention => $"error: not rotated, and the way back failed: {Sentence(result.Problem)} Do this:",
+        // A step that failed already printed the problem on its own line: say so instead of repeating it.
+        _ when result.Steps.Any(step => !step.Succeeded && step.Message == result.Problem) =>
+            "error: not rotated: the step marked FAIL above says why. Nothing was changed.",
+        _ => $"error: {Sentence(result.Problem)} Nothing was changed.",
+    };
+
+    private static string Sentence(string? problem)
+    {
+        var text = Fleet.Secrets.SecretMask.Redact(problem ?? "").TrimEnd();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+}
+
+/// <summary>
+/// Spectre reads a lone <c>-</c> after an option as a nameless option, so <c>--outputs -</c> (standard
+/// input, as the command contract has it) would be a usage error; this joins it as <c>--outputs=-</c>.
+/// </summary>
+internal static class StandardInputValue
+{
+    /// <summary><paramref name="args"/> with every <c>--option -</c> pair written as <c>--option=-</c>.</summary>
+    public static string[] Attach(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Length > 2 && !args[i].Contains('=')
+                && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                result.Add(args[i] + "=-");
+                i++;
+                continue;
+            }
+            result.Add(args[i]);
+        }
+        return [.. result];
     }
 }

@@ -1,5 +1,5 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.Validate;
@@ -21,4 +21,52 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSe
         }
         return ValidateOutput.ExitCode(load);
     }
+}
+
+/// <summary>Options of <c>tenantdb validate</c>: <c>--stack</c>, <c>--cwd</c> and <c>--format</c>.</summary>
+internal sealed class ValidateSettings : FormatSettings;
+
+/// <summary>How a validation is shown: every problem in file order, then one closing line (which deploy's summary shows too).</summary>
+internal static class ValidateOutput
+{
+    /// <summary>0 valid, 1 invalid, 2 a missing or unreadable stack.</summary>
+    public static int ExitCode(StackLoadResult load) =>
+        load.IsUsageProblem ? ExitCodes.Usage : load.IsValid ? ExitCodes.Success : ExitCodes.Failure;
+
+    /// <summary>The problem lines and the closing line.</summary>
+    public static void Write(IAnsiConsole console, StackLoadResult load)
+    {
+        if (!load.IsUsageProblem)
+        {
+            ProblemOutput.WriteLines(console, load.Problems, load.DisplayFile);
+        }
+        ConsoleLines.WriteLine(console, ClosingLine(load));
+    }
+
+    /// <summary>"file: valid (…)", "file: invalid (…)" or the usage problem.</summary>
+    public static string ClosingLine(StackLoadResult load)
+    {
+        if (load.IsUsageProblem)
+        {
+            return $"error: {load.Problem}";
+        }
+        var errors = load.Errors.Count();
+        var warnings = load.Warnings.Count();
+        return load.IsValid
+            ? $"{load.DisplayFile}: valid ({load.Configuration.Servers.Count} servers, {load.Configuration.Tenants.Count} tenants, {Plural(warnings, "warning")})."
+            : $"{load.DisplayFile}: invalid ({Plural(errors, "error")}, {Plural(warnings, "warning")}).";
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}
+
+/// <summary>The JSON of <c>tenantdb validate --format json</c>.</summary>
+internal sealed record ValidationReport(
+    string Stack, string? File, bool Valid, int Errors, int Warnings, int? Servers, int? Tenants,
+    IReadOnlyList<ProblemRecord> Problems, string? Error)
+{
+    public static ValidationReport From(string stack, StackLoadResult load) => new(
+        stack, load.DisplayFile, load.IsValid, load.Errors.Count(), load.Warnings.Count(),
+        load.Configuration?.Servers.Count, load.Configuration?.Tenants.Count,
+        ProblemOutput.ToRecords(load.Problems, load.DisplayFile), load.Problem);
 }

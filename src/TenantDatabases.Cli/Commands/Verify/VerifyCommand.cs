@@ -1,5 +1,5 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Operations.Verification;
 
@@ -50,4 +50,11 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
         }
         return VerificationOutput.ExitCode(run);
     }
+}
+
+/// <summary>Options of <c>tenantdb verify</c>: the tenant selection, the scripts, the report and its format.</summary>
+internal sealed class VerifySettings : TenantRunSettings
+{
+    /// <summary>What these options ask verify to do.</summary>
+    public VerificationRequest ToVerificationRequest() => new(ToRequest(), Scripts);
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Spectre.Console;
 
-namespace TenantDatabases.Cli.Commands.Plan;
+namespace TenantDatabases.Cli.Output;
 
 /// <summary>
 /// A plain, column-aligned table written in one piece: fast for ten thousand rows and unaffected by the

@@ -30,3 +30,23 @@ internal static class TerminalConsole
         return console;
     }
 }
+
+/// <summary>
+/// Where a command that prints a JSON document on stdout sends everything else (logs, warnings), so that stdout
+/// stays one document a pipeline can parse.
+/// </summary>
+internal static class StandardErrorConsole
+{
+    /// <summary>stderr for JSON output, else <paramref name="console"/> itself.</summary>
+    public static IAnsiConsole For(bool json, IAnsiConsole console) => json ? TerminalConsole.StandardError() : console;
+}
+
+/// <summary>
+/// Writes plain lines straight to the console's writer: no markup parsing and no wrapping at the
+/// terminal width, so problem lines and JSON stay one greppable, parseable line each.
+/// </summary>
+internal static class ConsoleLines
+{
+    /// <summary>Writes <paramref name="text"/> and a line break.</summary>
+    public static void WriteLine(IAnsiConsole console, string text = "") => console.Profile.Out.Writer.Write(text + "\n");
+}
