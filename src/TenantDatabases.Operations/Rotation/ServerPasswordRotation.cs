@@ -75,7 +75,7 @@ public static class ServerPasswordRotation
         try
         {
             var crypter = PassphraseCrypter.Unlock(file.EncryptionSalt ?? "", passphrase.Passphrase);
-            return new RecordChoice(new PassphraseStackRecord(location.StackFile, location.DisplayStackFile, request.Server, crypter), null);
+            return new RecordChoice(new PassphraseStackRecord(new StackEditRequest(request.Stack, request.WorkingDirectory, "rotating the password"), location, request.Server, crypter), null);
         }
         catch (SecretDecryptionException error)
         {
