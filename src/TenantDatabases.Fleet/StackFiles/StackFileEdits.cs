@@ -39,19 +39,6 @@ internal sealed record StackFileTree(YamlMappingNode? Config, string? Problem)
         (mapping as YamlMappingNode)?.Entries.FirstOrDefault(entry => entry.Key.Value == name);
 }
 
-/// <summary>The text of a stack file after an edit, or why the edit cannot be made (then nothing changes).</summary>
-/// <param name="Text">The edited file; null when refused.</param>
-/// <param name="Problem">Why the edit cannot be made; null when it succeeded.</param>
-public sealed record StackFileEditResult(string? Text, string? Problem)
-{
-    /// <summary>True when <see cref="Text"/> holds the edited file.</summary>
-    [MemberNotNullWhen(true, nameof(Text))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Text is not null && Problem is null;
-
-    internal static StackFileEditResult Refused(string why) => new(null, why);
-}
-
 /// <summary>
 /// Sets <c>tenants.&lt;id&gt;.passwordVersion</c> in stack file text as a text edit located with YamlDotNet's
 /// positions: the value is replaced where it is written, or one line is added below the tenant's last key.
@@ -60,18 +47,18 @@ public sealed record StackFileEditResult(string? Text, string? Problem)
 public static class PasswordVersionWriter
 {
     /// <summary>The text with the tenant's password version set to <paramref name="version"/>, or why it cannot be set.</summary>
-    public static StackFileEditResult Set(string yamlText, string tenantId, int version)
+    public static Result<string> Set(string yamlText, string tenantId, int version)
     {
         var tree = StackFileTree.Parse(yamlText);
         if (!tree.Succeeded)
         {
-            return StackFileEditResult.Refused(tree.Problem);
+            return Result<string>.Refused(tree.Problem);
         }
         var number = version.ToString(CultureInfo.InvariantCulture);
         var tenant = StackFileTree.Entry(tree.Key(ConfigKeys.Tenants), tenantId);
         if (tenant?.Value is not YamlMappingNode { IsFlow: false, Entries.Count: > 0 } settings)
         {
-            return StackFileEditResult.Refused(tenant is null
+            return Result<string>.Refused(tenant is null
                 ? $"Tenant '{tenantId}' is not in the stack file's tenants."
                 : $"Tenant '{tenantId}' is not written as a block mapping; write one key per line under it.");
         }
@@ -79,16 +66,16 @@ public static class PasswordVersionWriter
         {
             if (existing.Value is not YamlScalarNode { IsNull: false } value)
             {
-                return StackFileEditResult.Refused($"tenants.{tenantId}.{ConfigKeys.PasswordVersion} is not a plain number.");
+                return Result<string>.Refused($"tenants.{tenantId}.{ConfigKeys.PasswordVersion} is not a plain number.");
             }
-            return new StackFileEditResult(yamlText[..(int)value.Start.Index] + number + yamlText[(int)value.End.Index..], null);
+            return new Result<string>(yamlText[..(int)value.Start.Index] + number + yamlText[(int)value.End.Index..], null);
         }
         var indent = (int)settings.Entries[0].Key.Start.Column - 1;
         var at = YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.EntryEnd(settings.Entries[^1]));
         var newline = yamlText.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var before = at > 0 && yamlText[at - 1] != '\n' ? newline : "";
         var line = $"{before}{new string(' ', indent)}{ConfigKeys.PasswordVersion}: {number}{newline}";
-        return new StackFileEditResult(yamlText[..at] + line + yamlText[at..], null);
+        return new Result<string>(yamlText[..at] + line + yamlText[at..], null);
     }
 }
 
@@ -99,7 +86,7 @@ public static class PasswordVersionWriter
 public static class ServerPasswordWriter
 {
     /// <summary>The text with the server's password ciphertext replaced by <paramref name="ciphertext"/>, or why it cannot be.</summary>
-    public static StackFileEditResult ReplaceSecure(string yamlText, string server, string ciphertext)
+    public static Result<string> ReplaceSecure(string yamlText, string server, string ciphertext)
     {
         if (ciphertext.Any(character => !(char.IsAsciiLetterOrDigit(character) || character is ':' or '+' or '/' or '=')))
         {
@@ -108,12 +95,12 @@ public static class ServerPasswordWriter
         var tree = StackFileTree.Parse(yamlText);
         if (!tree.Succeeded)
         {
-            return StackFileEditResult.Refused(tree.Problem);
+            return Result<string>.Refused(tree.Problem);
         }
         var password = StackFileTree.Entry(StackFileTree.Entry(tree.Key(ConfigKeys.Servers), server)?.Value, ConfigKeys.Password);
         if (StackFileTree.Entry(password?.Value, "secure")?.Value is not YamlScalarNode { IsNull: false } secure)
         {
-            return StackFileEditResult.Refused(
+            return Result<string>.Refused(
                 $"servers.{server}.password is not a 'secure:' value in the stack file. Set it once with: {ServerPasswordCommand.For(server)}.");
         }
         var start = (int)secure.Start.Index;
@@ -124,6 +111,6 @@ public static class ServerPasswordWriter
             start++;
             end--;
         }
-        return new StackFileEditResult(yamlText[..start] + ciphertext + yamlText[end..], null);
+        return new Result<string>(yamlText[..start] + ciphertext + yamlText[end..], null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Configuration;
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.StackFiles;
@@ -96,6 +97,34 @@ public sealed record StackFile(string Path, string? SecretsProvider, string? Enc
 {
     /// <summary>The file name of <paramref name="stack"/>'s settings, beside Pulumi.yaml: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
+
+    /// <summary>Where <c>tenants.&lt;id&gt;.server</c> (or the tenant) stands in the file, or null.</summary>
+    public SourceLocation? TenantServerLocation(string tenantId)
+    {
+        var tenants = Config.Entries.FirstOrDefault(entry => ConfigKeys.ProjectKey(entry.Key) == ConfigKeys.Tenants).Value;
+        var tenant = (tenants as ConfigMap)?[tenantId];
+        return (tenant as ConfigMap)?[ConfigKeys.Server]?.Location ?? tenant?.Location;
+    }
+
+    /// <summary>
+    /// <paramref name="problems"/> with a position: each one without a position about one of <paramref name="tenantIds"/>
+    /// (a plan comparison knows the tenant, not the file) gets that tenant's position in this file.
+    /// </summary>
+    public IEnumerable<ConfigProblem> Locate(IEnumerable<ConfigProblem> problems, IEnumerable<string> tenantIds)
+    {
+        var idsByPath = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in tenantIds)
+        {
+            idsByPath[ConfigPath.Tenant(id)] = id;
+            idsByPath[ConfigPath.Tenant(id, ConfigKeys.Server)] = id;
+        }
+        foreach (var problem in problems)
+        {
+            yield return problem.Location is null && idsByPath.TryGetValue(problem.Path, out var tenantId)
+                ? problem with { Location = TenantServerLocation(tenantId) }
+                : problem;
+        }
+    }
 }
 
 /// <summary>The outcome of reading a stack file: the file when it parsed, and every problem met.</summary>

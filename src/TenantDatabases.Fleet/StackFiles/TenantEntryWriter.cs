@@ -13,12 +13,12 @@ public static partial class TenantEntryWriter
     private static readonly string TenantsKey = ConfigPath.Of(ConfigKeys.Tenants);
 
     /// <summary>The text with the tenant added (with its required <paramref name="region"/> when given), or why it cannot be added.</summary>
-    public static StackFileEditResult AddTenant(string yamlText, string tenantId, string server, string? region = null)
+    public static Result<string> AddTenant(string yamlText, string tenantId, string server, string? region = null)
     {
         var opened = YamlOpening.Open(yamlText);
         if (opened.Sentence is { } problem)
         {
-            return StackFileEditResult.Refused(problem);
+            return Result<string>.Refused(problem);
         }
         var root = opened.Root;
         var newline = yamlText.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -31,7 +31,7 @@ public static partial class TenantEntryWriter
         }
         if (root is not YamlMappingNode { IsFlow: false } top)
         {
-            return StackFileEditResult.Refused("The stack file is not a block mapping with a 'config:' key.");
+            return Result<string>.Refused("The stack file is not a block mapping with a 'config:' key.");
         }
         var config = top.Entries.FirstOrDefault(candidate => candidate.Key.Value == "config");
         if (config is null)
@@ -47,11 +47,11 @@ public static partial class TenantEntryWriter
             case YamlMappingNode { IsFlow: false } block:
                 return AddToConfig(yamlText, block, tenantId, entry, newline);
             default:
-                return StackFileEditResult.Refused("'config:' is not a block mapping; write one key per line under it.");
+                return Result<string>.Refused("'config:' is not a block mapping; write one key per line under it.");
         }
     }
 
-    private static StackFileEditResult AddToConfig(string yamlText, YamlMappingNode config, string tenantId, string[] entry, string newline)
+    private static Result<string> AddToConfig(string yamlText, YamlMappingNode config, string tenantId, string[] entry, string newline)
     {
         var keyIndent = (int)config.Entries[0].Key.Start.Column - 1;
         var tenants = config.Entries.FirstOrDefault(candidate => ConfigKeys.ProjectKey(candidate.Key.Value) == ConfigKeys.Tenants);
@@ -67,7 +67,7 @@ public static partial class TenantEntryWriter
             case YamlMappingNode { IsFlow: false } block:
                 if (block.Entries.Any(existing => existing.Key.Value == tenantId))
                 {
-                    return StackFileEditResult.Refused($"Tenant '{tenantId}' is already in the stack file.");
+                    return Result<string>.Refused($"Tenant '{tenantId}' is already in the stack file.");
                 }
                 var first = block.Entries[0];
                 var tenantIndent = (int)first.Key.Start.Column - 1;
@@ -78,12 +78,12 @@ public static partial class TenantEntryWriter
                 return Insert(yamlText, YamlTextPositions.NextLineStart(yamlText, YamlTextPositions.ContentEnd(block)), newline,
                     Indent(lines, tenantIndent), newline);
             default:
-                return StackFileEditResult.Refused("The tenants are not written as a block mapping; write one tenant per line to let add-tenant edit them.");
+                return Result<string>.Refused("The tenants are not written as a block mapping; write one tenant per line to let add-tenant edit them.");
         }
     }
 
     // An empty value (nothing, ~, null or {}) is removed and the block is written below its key.
-    private static StackFileEditResult ReplaceEmpty(string yamlText, YamlMappingEntry entry, string newline, string[] lines, int indent)
+    private static Result<string> ReplaceEmpty(string yamlText, YamlMappingEntry entry, string newline, string[] lines, int indent)
     {
         var text = yamlText;
         if (entry.Value is YamlMappingNode or YamlScalarNode { Value.Length: > 0 })
@@ -94,14 +94,14 @@ public static partial class TenantEntryWriter
         }
         var lineEnd = YamlTextPositions.LineEnd(text, (int)entry.Key.End.Index);
         var block = string.Concat(Indent(lines, indent).Select(line => newline + line));
-        return new StackFileEditResult(text[..lineEnd] + block + text[lineEnd..], null);
+        return new Result<string>(text[..lineEnd] + block + text[lineEnd..], null);
     }
 
-    private static StackFileEditResult Insert(string yamlText, int index, string newline, IEnumerable<string> lines, string lineBreak)
+    private static Result<string> Insert(string yamlText, int index, string newline, IEnumerable<string> lines, string lineBreak)
     {
         var prefix = index > 0 && yamlText[index - 1] != '\n' ? newline : "";
         var block = prefix + string.Concat(lines.Select(line => line + lineBreak));
-        return new StackFileEditResult(yamlText[..index] + block + yamlText[index..], null);
+        return new Result<string>(yamlText[..index] + block + yamlText[index..], null);
     }
 
     private static string[] Indent(IEnumerable<string> lines, int spaces) =>

@@ -16,7 +16,7 @@ public static class StackOutputsSource
         var input = path == "-"
             ? await JsonInput.ReadAsync(standardInput, source, "stack outputs", cancellationToken)
             : await JsonInput.ReadFileAsync(path, "the outputs file", cancellationToken);
-        return input.Succeeded ? StackOutputsReader.Read(input.Text, source) : StackOutputsResult.Unreadable(input.Problem);
+        return input.Succeeded ? StackOutputsReader.Read(input.Value, source) : StackOutputsResult.Unreadable(input.Problem);
     }
 
     /// <summary>Runs <c>pulumi stack output --json --show-secrets --stack <paramref name="stack"/></c> in <paramref name="workingDirectory"/>.</summary>

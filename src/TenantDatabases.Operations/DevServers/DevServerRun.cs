@@ -35,12 +35,12 @@ public static class DevServerRun
         }
         var binaries = action == DevServerAction.Start
             ? await PostgresInstallation.FindOrInstallAsync(progress, cancellationToken)
-            : new PostgresInstallationResult(PostgresBinaries.Find(), null);
+            : new Result<PostgresBinaries>(PostgresBinaries.Find(), null);
         if (binaries.Problem is { } missing)
         {
             return new DevServersResult(loaded, folder, [missing], []);
         }
-        var fleet = new DevServerFleet(plan, binaries.Binaries, user);
+        var fleet = new DevServerFleet(plan, binaries.Value, user);
         var states = action switch
         {
             DevServerAction.Start => await fleet.StartAsync(loaded.Passwords, cancellationToken),

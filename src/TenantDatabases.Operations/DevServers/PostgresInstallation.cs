@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Operations.LocalServers;
 using TenantDatabases.Operations.Processes;
 
@@ -10,20 +9,20 @@ public static class PostgresInstallation
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(15);
 
     /// <summary>The binaries, or a problem saying exactly what to install.</summary>
-    public static Task<PostgresInstallationResult> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken) =>
+    public static Task<Result<PostgresBinaries>> FindOrInstallAsync(Action<string> progress, CancellationToken cancellationToken) =>
         FindOrInstallAsync(PostgresBinaries.Find, LocalServerUser.Current().RunAsName is not null, ExternalCommand.FindOnPath("apt-get"), progress, cancellationToken);
 
     /// <summary>The decision with its inputs given: how binaries are found, whether this is root, where apt-get is.</summary>
-    internal static async Task<PostgresInstallationResult> FindOrInstallAsync(
+    internal static async Task<Result<PostgresBinaries>> FindOrInstallAsync(
         Func<PostgresBinaries?> find, bool isRoot, string? aptGet, Action<string> progress, CancellationToken cancellationToken)
     {
         if (find() is { } found)
         {
-            return PostgresInstallationResult.Found(found);
+            return Result<PostgresBinaries>.Of(found);
         }
         if (!isRoot || aptGet is null)
         {
-            return PostgresInstallationResult.Missing("PostgreSQL's server programs (initdb, pg_ctl) are not installed. " + PostgresBinaries.InstallHint);
+            return Result<PostgresBinaries>.Refused("PostgreSQL's server programs (initdb, pg_ctl) are not installed. " + PostgresBinaries.InstallHint);
         }
         progress("Installing PostgreSQL's server programs (Debian package postgresql)...");
         var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
@@ -32,26 +31,11 @@ public static class PostgresInstallation
             var result = await ExternalCommand.RunAsync(aptGet, arguments, InstallTimeout, environment, cancellationToken);
             if (!result.Succeeded)
             {
-                return PostgresInstallationResult.Missing($"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
+                return Result<PostgresBinaries>.Refused($"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
             }
         }
         return find() is { } installed
-            ? PostgresInstallationResult.Found(installed)
-            : PostgresInstallationResult.Missing("apt-get installed postgresql, but initdb is still not found. " + PostgresBinaries.InstallHint);
+            ? Result<PostgresBinaries>.Of(installed)
+            : Result<PostgresBinaries>.Refused("apt-get installed postgresql, but initdb is still not found. " + PostgresBinaries.InstallHint);
     }
-}
-
-/// <summary>PostgreSQL's server programs, or the problem saying exactly what to install.</summary>
-public sealed record PostgresInstallationResult(PostgresBinaries? Binaries, string? Problem)
-{
-    /// <summary>True when the programs were found (or installed).</summary>
-    [MemberNotNullWhen(true, nameof(Binaries))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Binaries is not null && Problem is null;
-
-    /// <summary>The programs are there.</summary>
-    public static PostgresInstallationResult Found(PostgresBinaries binaries) => new(binaries, null);
-
-    /// <summary>They are not, for <paramref name="problem"/>.</summary>
-    public static PostgresInstallationResult Missing(string problem) => new(null, problem);
 }

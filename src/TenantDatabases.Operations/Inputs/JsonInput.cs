@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -14,24 +13,24 @@ public static class JsonInput
     public const int MaxBytes = 16 * 1024 * 1024;
 
     /// <summary>The text of <paramref name="path"/>; <paramref name="what"/> names it in a problem (e.g. "a stack outputs file").</summary>
-    public static async Task<JsonInputResult> ReadFileAsync(string path, string what, CancellationToken cancellationToken = default)
+    public static async Task<Result<string>> ReadFileAsync(string path, string what, CancellationToken cancellationToken = default)
     {
         try
         {
             // The size first, so an oversized file is never read at all.
             var size = new FileInfo(path).Length;
             return size > MaxBytes
-                ? JsonInputResult.Refused(TooLarge(path, size.ToString("N0", CultureInfo.InvariantCulture) + " bytes", what))
-                : JsonInputResult.Read(await File.ReadAllTextAsync(path, cancellationToken));
+                ? Result<string>.Refused(TooLarge(path, size.ToString("N0", CultureInfo.InvariantCulture) + " bytes", what))
+                : Result<string>.Of(await File.ReadAllTextAsync(path, cancellationToken));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return JsonInputResult.Refused($"{path}: cannot be read as {what} ({error.Message}).");
+            return Result<string>.Refused($"{path}: cannot be read as {what} ({error.Message}).");
         }
     }
 
     /// <summary>All of <paramref name="reader"/> (standard input), stopping as soon as it exceeds the bound.</summary>
-    public static async Task<JsonInputResult> ReadAsync(TextReader reader, string source, string what, CancellationToken cancellationToken = default)
+    public static async Task<Result<string>> ReadAsync(TextReader reader, string source, string what, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
         var buffer = new char[81920];
@@ -42,26 +41,13 @@ public static class JsonInput
             // Characters, not bytes: a UTF-8 byte is at most one character, so this never refuses what the file bound admits.
             if (text.Length > MaxBytes)
             {
-                return JsonInputResult.Refused(TooLarge(source, "more than that", what));
+                return Result<string>.Refused(TooLarge(source, "more than that", what));
             }
         }
-        return JsonInputResult.Read(text.ToString());
+        return Result<string>.Of(text.ToString());
     }
 
     private static string TooLarge(string source, string size, string what) =>
         $"{source}: {size}, and {what} may hold at most {MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (16 MiB), " +
         "so it was not read. Pass the file as the Pulumi CLI wrote it.";
-}
-
-/// <summary>The text of a JSON input, or why it was not read (a usage problem: the input is missing, unreadable or too large).</summary>
-public sealed record JsonInputResult(string? Text, string? Problem)
-{
-    /// <summary>True when the text was read.</summary>
-    [MemberNotNullWhen(true, nameof(Text))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Text is not null;
-
-    internal static JsonInputResult Read(string text) => new(text, null);
-
-    internal static JsonInputResult Refused(string problem) => new(null, problem);
 }

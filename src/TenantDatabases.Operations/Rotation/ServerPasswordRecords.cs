@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Secrets;
 using TenantDatabases.Fleet.StackFiles;

@@ -74,7 +74,7 @@ public static class ServerPasswordRotation
         }
         try
         {
-            var crypter = PassphraseCrypter.Unlock(file.EncryptionSalt ?? "", passphrase.Passphrase);
+            var crypter = PassphraseCrypter.Unlock(file.EncryptionSalt ?? "", passphrase.Value);
             return new RecordChoice(new PassphraseStackRecord(new StackEditRequest(request.Stack, request.WorkingDirectory, "rotating the password"), location, request.Server, crypter), null);
         }
         catch (SecretDecryptionException error)

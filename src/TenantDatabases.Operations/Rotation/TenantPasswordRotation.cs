@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Fleet.Validation;
@@ -35,7 +34,7 @@ public static class TenantPasswordRotation
                     {
                         return StackEditStep<IReadOnlyList<RaisedPasswordVersion>>.From(set, raised, "raising the password version");
                     }
-                    text = set.Text;
+                    text = set.Value;
                     raised.Add(new RaisedPasswordVersion(tenant.Id, tenant.Server ?? "", tenant.PasswordVersion, version));
                 }
                 return StackEditStep<IReadOnlyList<RaisedPasswordVersion>>.Edited(text, raised, "raising the password version");

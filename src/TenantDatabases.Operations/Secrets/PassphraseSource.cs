@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -27,39 +26,27 @@ public static class PassphraseSource
     public static bool IsSetButEmpty(Func<string, string?> environment) => environment(Variable) is "";
 
     /// <summary>The passphrase, or a problem that says which variable to set (and never what was in it).</summary>
-    public static PassphraseResult Read(Func<string, string?> environment, string stack)
+    public static Result<string> Read(Func<string, string?> environment, string stack)
     {
         if (environment(Variable) is { } passphrase)
         {
-            return new PassphraseResult(passphrase, null);
+            return new Result<string>(passphrase, null);
         }
         var file = environment(FileVariable);
         if (string.IsNullOrEmpty(file))
         {
             var devHint = stack == "dev" ? $" The dev stack's passphrase is '{DevPassphrase}'." : "";
-            return PassphraseResult.Missing($"The stack '{stack}' keeps its secrets with a passphrase, and neither {Variable} nor {FileVariable} is set. " +
+            return Result<string>.Refused($"The stack '{stack}' keeps its secrets with a passphrase, and neither {Variable} nor {FileVariable} is set. " +
                           $"Set one of them (or pass --config-json with the output of 'pulumi config --json --show-secrets').{devHint}");
         }
         try
         {
             // Editors add a final newline that is no part of the passphrase.
-            return new PassphraseResult(File.ReadAllText(file).TrimEnd('\r', '\n'), null);
+            return new Result<string>(File.ReadAllText(file).TrimEnd('\r', '\n'), null);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return PassphraseResult.Missing($"Cannot read the passphrase file {file} named by {FileVariable}: {error.Message}");
+            return Result<string>.Refused($"Cannot read the passphrase file {file} named by {FileVariable}: {error.Message}");
         }
     }
-}
-
-/// <summary>The passphrase of a stack, or the problem that says which variable to set (never what was in it).</summary>
-public sealed record PassphraseResult(string? Passphrase, string? Problem)
-{
-    /// <summary>True when a passphrase was found.</summary>
-    [MemberNotNullWhen(true, nameof(Passphrase))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Passphrase is not null && Problem is null;
-
-    /// <summary>No passphrase, for <paramref name="problem"/>.</summary>
-    public static PassphraseResult Missing(string problem) => new(null, problem);
 }

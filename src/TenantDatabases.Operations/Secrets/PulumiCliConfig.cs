@@ -8,7 +8,7 @@ public static class PulumiCliConfig
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Runs <paramref name="pulumi"/> in <paramref name="projectDirectory"/>; its parsed JSON, or a problem with what the CLI said.</summary>
-    public static async Task<PulumiConfigJsonResult> ReadAsync(string pulumi, string projectDirectory, string stack, CancellationToken cancellationToken)
+    public static async Task<Result<PulumiConfigJson>> ReadAsync(string pulumi, string projectDirectory, string stack, CancellationToken cancellationToken)
     {
         CommandResult result;
         try
@@ -18,11 +18,11 @@ public static class PulumiCliConfig
         }
         catch (TimeoutException error)
         {
-            return PulumiConfigJsonResult.Refused($"'pulumi config --json --show-secrets --stack {stack}': {error.Message}");
+            return Result<PulumiConfigJson>.Refused($"'pulumi config --json --show-secrets --stack {stack}': {error.Message}");
         }
         // stderr only: stdout would hold the secrets.
         return result.Succeeded
             ? PulumiConfigJson.Parse(result.StandardOutput, "the output of 'pulumi config --json'")
-            : PulumiConfigJsonResult.Refused($"'pulumi config --json --show-secrets --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
+            : Result<PulumiConfigJson>.Refused($"'pulumi config --json --show-secrets --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
     }
 }

@@ -21,7 +21,7 @@ public sealed class PulumiConfigJson
     public IReadOnlyList<KeyValuePair<string, JsonElement>> Values { get; }
 
     /// <summary>Parses the JSON; a problem names <paramref name="origin"/> and what is wrong, never a value.</summary>
-    public static PulumiConfigJsonResult Parse(string json, string origin)
+    public static Result<PulumiConfigJson> Parse(string json, string origin)
     {
         JsonElement root;
         try
@@ -31,27 +31,27 @@ public sealed class PulumiConfigJson
         catch (JsonException error)
         {
             // The parser's message quotes no content beyond a position.
-            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
+            return Result<PulumiConfigJson>.Refused($"{origin} is not JSON (line {error.LineNumber + 1}): expected the output of 'pulumi config --json --show-secrets'.");
         }
         catch (ArgumentException)
         {
             // A lone UTF-16 surrogate: text that no UTF-8 JSON can hold.
-            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (it holds an invalid character): expected the output of 'pulumi config --json --show-secrets'.");
+            return Result<PulumiConfigJson>.Refused($"{origin} is not JSON (it holds an invalid character): expected the output of 'pulumi config --json --show-secrets'.");
         }
         if (!JsonStringCheck.AllReadable(root))
         {
-            return PulumiConfigJsonResult.Refused($"{origin} is not JSON (a string escapes a lone surrogate such as \\uD800): expected the output of 'pulumi config --json --show-secrets'.");
+            return Result<PulumiConfigJson>.Refused($"{origin} is not JSON (a string escapes a lone surrogate such as \\uD800): expected the output of 'pulumi config --json --show-secrets'.");
         }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return PulumiConfigJsonResult.Refused($"{origin} must be a JSON object keyed by configuration key, as 'pulumi config --json --show-secrets' prints.");
+            return Result<PulumiConfigJson>.Refused($"{origin} must be a JSON object keyed by configuration key, as 'pulumi config --json --show-secrets' prints.");
         }
         var values = new List<KeyValuePair<string, JsonElement>>();
         foreach (var property in root.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.Object)
             {
-                return PulumiConfigJsonResult.Refused($"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
+                return Result<PulumiConfigJson>.Refused($"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
             }
             if (property.Value.TryGetProperty("objectValue", out var objectValue) && objectValue.ValueKind != JsonValueKind.Null)
             {
@@ -63,10 +63,10 @@ public sealed class PulumiConfigJson
             }
             else
             {
-                return PulumiConfigJsonResult.Refused($"{origin}: key '{property.Name}' has no value: it is a secret listed without --show-secrets. Run 'pulumi config --json --show-secrets'.");
+                return Result<PulumiConfigJson>.Refused($"{origin}: key '{property.Name}' has no value: it is a secret listed without --show-secrets. Run 'pulumi config --json --show-secrets'.");
             }
         }
-        return new PulumiConfigJsonResult(new PulumiConfigJson(values), null);
+        return new Result<PulumiConfigJson>(new PulumiConfigJson(values), null);
     }
 
     /// <summary>The password of every server under <c>tenant-databases:servers</c>, as the JSON holds it in plain text.</summary>
@@ -102,18 +102,6 @@ public sealed class PulumiConfigJson
     }
 }
 
-/// <summary>The parsed output of <c>pulumi config --json</c>, or the problem with it (never a value).</summary>
-public sealed record PulumiConfigJsonResult(PulumiConfigJson? Config, string? Problem)
-{
-    /// <summary>True when the JSON was that output.</summary>
-    [MemberNotNullWhen(true, nameof(Config))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Config is not null && Problem is null;
-
-    /// <summary>Not that output, for <paramref name="problem"/>.</summary>
-    public static PulumiConfigJsonResult Refused(string problem) => new(null, problem);
-}
-
 /// <summary>
 /// A <c>--config-json</c> file: the output of <c>pulumi config --json --show-secrets</c>, which gives
 /// both the configuration (as Pulumi's config values, already decrypted) and the servers' passwords.
@@ -130,14 +118,14 @@ public static class ConfigJsonFile
         {
             return new ConfigJsonResult(null, SecretsResult.Missing(input.Problem, source));
         }
-        var parsed = PulumiConfigJson.Parse(input.Text, path);
+        var parsed = PulumiConfigJson.Parse(input.Value, path);
         if (!parsed.Succeeded)
         {
             return new ConfigJsonResult(null, SecretsResult.Missing(parsed.Problem, source));
         }
-        var map = new ConfigMap(parsed.Config.Values
+        var map = new ConfigMap(parsed.Value.Values
             .Select(pair => new KeyValuePair<string, ConfigValue>(pair.Key, JsonConfigValues.FromJson(pair.Value))).ToList());
-        return new ConfigJsonResult(map, parsed.Config.Passwords(source));
+        return new ConfigJsonResult(map, parsed.Value.Passwords(source));
     }
 }
 

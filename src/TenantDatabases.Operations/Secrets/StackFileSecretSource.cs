@@ -28,7 +28,7 @@ public static class StackFileSecretSource
             {
                 return SecretsResult.Missing(passphrase.Problem, StackFilePasswords.SourceName);
             }
-            var decrypted = StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase.Passphrase);
+            var decrypted = StackFilePasswords.Decrypt(file.Path, file.EncryptionSalt, servers, passphrase.Value);
             return decrypted.Problem is not null && PassphraseSource.IsSetButEmpty(environment)
                 ? decrypted with { Problem = $"{PassphraseSource.EmptyVariableNote}{Environment.NewLine}{decrypted.Problem}" }
                 : decrypted;
@@ -40,7 +40,7 @@ public static class StackFileSecretSource
                 $"Install the Pulumi CLI, or pass --config-json <file> with the output of 'pulumi config --json --show-secrets --stack {stack}'.", PulumiCliName);
         }
         var config = await PulumiCliConfig.ReadAsync(pulumi, projectDirectory, stack, cancellationToken);
-        return config.Succeeded ? config.Config.Passwords(PulumiCliName) : SecretsResult.Wrong(config.Problem, PulumiCliName);
+        return config.Succeeded ? config.Value.Passwords(PulumiCliName) : SecretsResult.Wrong(config.Problem, PulumiCliName);
     }
 }
 

@@ -19,7 +19,7 @@ public static class ConnectableStackLoader
     {
         if (configJson is not null)
         {
-            return FromConfigJson(ProjectLocator.Locate(cwd, stack).Location?.ProjectDirectory, configJson);
+            return FromConfigJson(ProjectLocator.Locate(cwd, stack).Value?.ProjectDirectory, configJson);
         }
         var load = StackLoader.Load(cwd, stack);
         if (load.IsUsageProblem)

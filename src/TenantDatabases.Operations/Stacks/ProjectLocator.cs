@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 
 namespace TenantDatabases.Operations.Stacks;
 
@@ -9,16 +8,16 @@ public static class ProjectLocator
     public const string ProjectFileName = "Pulumi.yaml";
 
     /// <summary>The project and stack file for <paramref name="stack"/>, or why none was found.</summary>
-    public static ProjectLocationResult Locate(string? cwd, string stack)
+    public static Result<ProjectLocation> Locate(string? cwd, string stack)
     {
         var start = Path.GetFullPath(cwd ?? Environment.CurrentDirectory);
         if (!Directory.Exists(start))
         {
-            return new ProjectLocationResult(null, $"The folder '{start}' does not exist (check --cwd).");
+            return new Result<ProjectLocation>(null, $"The folder '{start}' does not exist (check --cwd).");
         }
         return FindProjectDirectory(start) is { } project
-            ? new ProjectLocationResult(new ProjectLocation(project, Path.Combine(project, $"Pulumi.{stack}.yaml")), null)
-            : new ProjectLocationResult(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
+            ? new Result<ProjectLocation>(new ProjectLocation(project, Path.Combine(project, $"Pulumi.{stack}.yaml")), null)
+            : new Result<ProjectLocation>(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
     }
 
     /// <summary>The nearest folder at or above <paramref name="start"/> (a full path) that holds Pulumi.yaml, or null.</summary>
@@ -49,13 +48,4 @@ public sealed record ProjectLocation(string ProjectDirectory, string StackFile)
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
-}
-
-/// <summary>The project and stack file a command works on, or the problem that no Pulumi.yaml was found.</summary>
-public sealed record ProjectLocationResult(ProjectLocation? Location, string? Problem)
-{
-    /// <summary>True when Pulumi.yaml was found.</summary>
-    [MemberNotNullWhen(true, nameof(Location))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Location is not null && Problem is null;
 }

@@ -28,7 +28,7 @@ public static class StackFileEdit
         {
             return StackEditResult<T>.Refused(null, located.Problem, isUsageProblem: true);
         }
-        var location = located.Location;
+        var location = located.Value;
         var file = location.DisplayStackFile;
         StackFileText original;
         try
@@ -116,8 +116,8 @@ public sealed record StackEditStep<T>(string? Text, T? Value, string Change, str
     public static StackEditStep<T> Refused(string refusal) => new(null, default, "", refusal);
 
     /// <summary>An editor's answer: its text, or its refusal, which names the file.</summary>
-    public static StackEditStep<T> From(StackFileEditResult edit, T value, string change) =>
-        edit.Succeeded ? Edited(edit.Text, value, change) : new(null, default, change, edit.Problem, NamesFile: true);
+    public static StackEditStep<T> From(Result<string> edit, T value, string change) =>
+        edit.Succeeded ? Edited(edit.Value, value, change) : new(null, default, change, edit.Problem, NamesFile: true);
 }
 
 /// <summary>The stack file after an edit, or why nothing was written.</summary>

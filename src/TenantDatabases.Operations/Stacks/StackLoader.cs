@@ -17,7 +17,7 @@ public static class StackLoader
         {
             return new StackLoadResult(null, null, null, [], located.Problem);
         }
-        var location = located.Location;
+        var location = located.Value;
         if (!System.IO.File.Exists(location.StackFile))
         {
             return new StackLoadResult(location, null, null, [],

@@ -61,7 +61,7 @@ public sealed class StackFileFuzzTests
     public Task AddTenantOnMutatedStackFilesEditsOrRefuses() => Cases.CheckAsync(yaml =>
     {
         var edit = TenantEntryWriter.AddTenant(yaml, "fuzz-tenant", "eu-primary", "eu-west");
-        if (edit.Text is not { } text)
+        if (edit.Value is not { } text)
         {
             Assert.False(string.IsNullOrWhiteSpace(edit.Problem));
             Cases.AssertNoSecretIn(edit.Problem, "add-tenant's refusal");
@@ -75,7 +75,7 @@ public sealed class StackFileFuzzTests
     {
         foreach (var edit in new[] { PasswordVersionWriter.Set(yaml, "acme-coffee", 2), ServerPasswordWriter.ReplaceSecure(yaml, "eu-primary", "v1:AAAA:BBBB") })
         {
-            if (edit.Text is not { } text)
+            if (edit.Value is not { } text)
             {
                 Assert.False(string.IsNullOrWhiteSpace(edit.Problem));
                 Cases.AssertNoSecretIn(edit.Problem, "a rotation edit's refusal");

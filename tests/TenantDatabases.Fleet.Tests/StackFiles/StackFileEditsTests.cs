@@ -27,7 +27,7 @@ public sealed class PasswordVersionWriterTests
 
         Assert.True(edit.Succeeded, edit.Problem);
         Assert.Equal(Stack.Replace("      server: eu-primary   # the first customer\n",
-            "      server: eu-primary   # the first customer\n      passwordVersion: 2\n"), edit.Text);
+            "      server: eu-primary   # the first customer\n      passwordVersion: 2\n"), edit.Value);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PasswordVersionWriterTests
         var edit = PasswordVersionWriter.Set(Stack, "bobs-books", 3);
 
         Assert.True(edit.Succeeded, edit.Problem);
-        Assert.Equal(Stack.Replace("passwordVersion: \"2\"   # rotated once", "passwordVersion: 3   # rotated once"), edit.Text);
+        Assert.Equal(Stack.Replace("passwordVersion: \"2\"   # rotated once", "passwordVersion: 3   # rotated once"), edit.Value);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PasswordVersionWriterTests
         var edit = PasswordVersionWriter.Set(crlf, "acme-coffee", 2);
 
         Assert.True(edit.Succeeded, edit.Problem);
-        Assert.Contains("# the first customer\r\n      passwordVersion: 2\r\n    bobs-books:", edit.Text);
+        Assert.Contains("# the first customer\r\n      passwordVersion: 2\r\n    bobs-books:", edit.Value);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class ServerPasswordWriterTests
         var edit = ServerPasswordWriter.ReplaceSecure(Stack, "eu-primary", "v1:NEWNONCE:NEWCIPHER");
 
         Assert.True(edit.Succeeded, edit.Problem);
-        Assert.Equal(Stack.Replace("v1:AAAAAAAAAAAAAAAA:OLDPRIMARY", "v1:NEWNONCE:NEWCIPHER"), edit.Text);
+        Assert.Equal(Stack.Replace("v1:AAAAAAAAAAAAAAAA:OLDPRIMARY", "v1:NEWNONCE:NEWCIPHER"), edit.Value);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ServerPasswordWriterTests
         var edit = ServerPasswordWriter.ReplaceSecure(Stack, "eu-secondary", "v1:NEW:VALUE==");
 
         Assert.True(edit.Succeeded, edit.Problem);
-        Assert.Equal(Stack.Replace("\"v1:CCCCCCCCCCCCCCCC:OLDSECONDARY\"", "\"v1:NEW:VALUE==\""), edit.Text);
+        Assert.Equal(Stack.Replace("\"v1:CCCCCCCCCCCCCCCC:OLDSECONDARY\"", "\"v1:NEW:VALUE==\""), edit.Value);
     }
 
     [Theory]

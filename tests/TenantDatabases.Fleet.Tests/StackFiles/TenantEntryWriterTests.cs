@@ -9,7 +9,7 @@ public sealed class TenantEntryWriterTests
     {
         var edit = TenantEntryWriter.AddTenant(yaml, id, server);
         Assert.True(edit.Succeeded, edit.Problem);
-        return edit.Text;
+        return edit.Value;
     }
 
     private static string ServerOf(string yaml, string id)
@@ -114,6 +114,6 @@ public sealed class TenantEntryWriterTests
     {
         const string yaml = "config:\n  tenant-databases:tenants:\n    acme:\n       server: a\n";
         var edit = TenantEntryWriter.AddTenant(yaml, "new-shop", "eu-primary", "eu-west");
-        Assert.Equal(yaml + "    new-shop:\n       server: eu-primary\n       region: eu-west\n", edit.Text);
+        Assert.Equal(yaml + "    new-shop:\n       server: eu-primary\n       region: eu-west\n", edit.Value);
     }
 }

@@ -33,8 +33,8 @@ internal static class OutsideInputParsers
         {
             return new(false, [parsed.Problem], "");
         }
-        var secrets = parsed.Config.Passwords("pulumi config --json");
-        return new(secrets.Succeeded, secrets.Problem is null ? [] : [secrets.Problem], string.Join(",", parsed.Config.Values.Select(pair => pair.Key)));
+        var secrets = parsed.Value.Passwords("pulumi config --json");
+        return new(secrets.Succeeded, secrets.Problem is null ? [] : [secrets.Problem], string.Join(",", parsed.Value.Values.Select(pair => pair.Key)));
     }
 
     /// <summary>A <c>--config-json</c> file, then the validation of the configuration it holds.</summary>

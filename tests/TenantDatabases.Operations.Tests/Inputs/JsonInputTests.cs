@@ -59,7 +59,7 @@ public sealed class JsonInputTests : IDisposable
         var result = await JsonInput.ReadFileAsync(path, "a test file");
 
         Assert.True(result.Succeeded);
-        Assert.Equal("{\"tenants\": {}}", result.Text);
+        Assert.Equal("{\"tenants\": {}}", result.Value);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

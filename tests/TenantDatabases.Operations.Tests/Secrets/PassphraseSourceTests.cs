@@ -23,7 +23,7 @@ public sealed class PassphraseSourceTests
         File.WriteAllText(file, "from-file\n");
         try
         {
-            Assert.Equal("from-file", PassphraseSource.Read(Environment(new() { ["PULUMI_CONFIG_PASSPHRASE_FILE"] = file }), "s").Passphrase);
+            Assert.Equal("from-file", PassphraseSource.Read(Environment(new() { ["PULUMI_CONFIG_PASSPHRASE_FILE"] = file }), "s").Value);
         }
         finally
         {

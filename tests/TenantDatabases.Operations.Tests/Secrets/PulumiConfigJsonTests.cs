@@ -21,7 +21,7 @@ public sealed class PulumiConfigJsonTests
     [Fact]
     public void ObjectValueIsTheEffectiveValueOfMapsAndValueOfScalars()
     {
-        var config = PulumiConfigJson.Parse(Json, "config.json").Config!;
+        var config = PulumiConfigJson.Parse(Json, "config.json").Value!;
 
         Assert.Equal(["tenant-databases:protect", "tenant-databases:servers"], config.Values.Select(pair => pair.Key));
         Assert.Equal(JsonValueKind.String, config.Values[0].Value.ValueKind);
@@ -31,7 +31,7 @@ public sealed class PulumiConfigJsonTests
     [Fact]
     public void PasswordsComeFromTheServersObject()
     {
-        var outcome = PulumiConfigJson.Parse(Json, "config.json").Config!.Passwords("config.json");
+        var outcome = PulumiConfigJson.Parse(Json, "config.json").Value!.Passwords("config.json");
 
         Assert.Equal("pw-json-a", outcome.Passwords!.For("a"));
     }

@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Text;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Fleet.Naming;
-using TenantDatabases.Fleet.Placement;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Operations.Stacks;
 
