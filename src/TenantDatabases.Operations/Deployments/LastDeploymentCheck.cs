@@ -30,38 +30,41 @@ public static class LastDeploymentCheck
                 ? LastDeploymentResult.Compared(PlanComparison.Compare(plan, deployment), file)
                 : LastDeploymentResult.Refused(saved.Problems.FirstOrDefault() ?? $"{file}: unreadable.", file, isUsageProblem: true);
         }
-        if (PulumiCli.Find() is not { } pulumi)
-        {
-            return LastDeploymentResult.Refused(NotOnPath, "the Pulumi CLI");
-        }
         var project = load.Location.ProjectDirectory;
-        var backend = await BackendStack.ReadOutputsAsync(pulumi, request.Stack, project, cancellationToken);
+        if (PulumiCli.Locate(project) is not { } pulumi)
+        {
+            return LastDeploymentResult.Refused(NotOnPath, "the Pulumi CLI", refusal: DeploymentRefusal.NoPulumiCli);
+        }
+        var answer = await pulumi.StackOutputAsync(request.Stack, showSecrets: false, cancellationToken);
         var source = $"stack '{request.Stack}' in {BackendName()}";
         // A stack file with a salt and no other provider is a passphrase stack: created so, whatever the backend's default.
         var passphrase = load.File.EncryptionSalt is not null && load.File.SecretsProvider is null or "passphrase";
-        switch (backend.State)
+        switch (answer.Outcome)
         {
-            case BackendStackState.Found:
-                var read = StackOutputsReader.Read(backend.OutputsJson ?? "{}", $"outputs of stack '{request.Stack}'");
+            case PulumiOutcome.Succeeded:
+                var read = StackOutputsReader.Read(answer.Output.Length == 0 ? "{}" : answer.Output, $"outputs of stack '{request.Stack}'");
                 return read.Deployment is { } deployment
                     ? LastDeploymentResult.Compared(PlanComparison.Compare(plan, deployment), source)
                     : LastDeploymentResult.Refused(read.Problems.FirstOrDefault() ?? "the stack's outputs are unreadable.", source);
-            case BackendStackState.Missing when request.CreateStack:
-                return await BackendStack.InitAsync(pulumi, request.Stack, project, passphrase, cancellationToken) is { } failed
-                    ? LastDeploymentResult.Refused(failed, source)
-                    : LastDeploymentResult.Compared(PlanComparison.Compare(plan, PreviousDeployment.None), source, created: true);
-            case BackendStackState.Missing:
+            case PulumiOutcome.NoSuchStack when request.CreateStack:
+                var created = await pulumi.StackInitAsync(request.Stack, passphrase, cancellationToken);
+                return created.Succeeded
+                    ? LastDeploymentResult.Compared(PlanComparison.Compare(plan, PreviousDeployment.None), source, created: true)
+                    : LastDeploymentResult.Refused(created.Problem ?? "", source);
+            case PulumiOutcome.NoSuchStack:
                 return LastDeploymentResult.Refused(
                     $"Stack '{request.Stack}' does not exist in {BackendName()}. If it is new, create it with " +
-                    $"`pulumi {string.Join(' ', BackendStack.InitArguments(request.Stack, passphrase))}` (or rerun deploy with --create-stack); " +
-                    "if it was deployed from another backend, log in to that one with `pulumi login <backend URL>`. Nothing was changed.", source);
-            case BackendStackState.NotLoggedIn:
+                    $"`{PulumiCli.InitCommand(request.Stack, passphrase)}` (or rerun deploy with --create-stack); " +
+                    "if it was deployed from another backend, log in to that one with `pulumi login <backend URL>`. Nothing was changed.", source,
+                    refusal: DeploymentRefusal.NoSuchStack);
+            case PulumiOutcome.NotLoggedIn:
                 return LastDeploymentResult.Refused(
                     "The Pulumi CLI is logged in to no backend. Log in to the stack's backend (`pulumi login` for Pulumi Cloud, " +
                     "`pulumi login s3://<bucket>` or another), or keep the state on this machine with " +
-                    $"`pulumi login file://{Path.Combine(project, ".pulumi-state")}` (or set PULUMI_BACKEND_URL). Nothing was changed.", source);
+                    $"`pulumi login file://{Path.Combine(project, ".pulumi-state")}` (or set PULUMI_BACKEND_URL). Nothing was changed.", source,
+                    refusal: DeploymentRefusal.NotLoggedIn);
             default:
-                return LastDeploymentResult.Refused($"{backend.Problem} Nothing was changed.", source);
+                return LastDeploymentResult.Refused($"{answer.Problem} Nothing was changed.", source);
         }
     }
 
@@ -90,9 +93,13 @@ public sealed record LastDeploymentRequest(string Stack, string? WorkingDirector
 /// <param name="StackCreated">True when the stack did not exist and was created on request: a first deploy.</param>
 /// <param name="Problem">What stopped the comparison, with its fix.</param>
 /// <param name="IsUsageProblem">True when an input was missing or unreadable (exit 2) rather than wrong.</param>
+/// <param name="Refusal">Why no comparison was made, where the reason has a fix of its own (deploy's advice).</param>
 public sealed record LastDeploymentResult(
-    PlanComparison? Comparison, string Source, bool StackCreated, string? Problem, bool IsUsageProblem)
+    PlanComparison? Comparison, string Source, bool StackCreated, string? Problem, bool IsUsageProblem, DeploymentRefusal Refusal = DeploymentRefusal.None)
 {
+    /// <summary>True when the comparison found a deployed tenant moved: the refusal a deploy explains as "tenants never move".</summary>
+    public bool MovesATenant => Comparison?.Changes.Any(change => change.Kind == TenantChangeKind.Moved) ?? false;
+
     /// <summary>True when the comparison was made and found no error: nothing deployed moves or is lost.</summary>
     [MemberNotNullWhen(true, nameof(Comparison))]
     public bool Succeeded => Comparison is not null && Problem is null && !Comparison.Errors.Any();
@@ -100,6 +107,19 @@ public sealed record LastDeploymentResult(
     internal static LastDeploymentResult Compared(PlanComparison comparison, string source, bool created = false) =>
         new(comparison, source, created, null, false);
 
-    internal static LastDeploymentResult Refused(string problem, string source, bool isUsageProblem = false) =>
-        new(null, source, false, problem, isUsageProblem);
+    internal static LastDeploymentResult Refused(string problem, string source, bool isUsageProblem = false, DeploymentRefusal refusal = DeploymentRefusal.None) =>
+        new(null, source, false, problem, isUsageProblem, refusal);
+}
+
+/// <summary>The reasons a comparison with the last deployment could not be made that have a fix of their own.</summary>
+public enum DeploymentRefusal
+{
+    /// <summary>No such reason: the comparison was made, or failed otherwise.</summary>
+    None,
+    /// <summary>The Pulumi CLI is not installed.</summary>
+    NoPulumiCli,
+    /// <summary>The backend has no such stack (and none was asked to be created).</summary>
+    NoSuchStack,
+    /// <summary>The CLI is logged in to no backend.</summary>
+    NotLoggedIn,
 }

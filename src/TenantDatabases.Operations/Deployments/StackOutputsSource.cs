@@ -7,8 +7,6 @@ namespace TenantDatabases.Operations.Deployments;
 /// <summary>Where stack outputs come from: <c>pulumi stack output</c>, a file, or standard input (<c>-</c>).</summary>
 public static class StackOutputsSource
 {
-    private static readonly TimeSpan PulumiTimeout = TimeSpan.FromMinutes(2);
-
     /// <summary>Reads <paramref name="path"/>, or standard input when it is <c>-</c>.</summary>
     public static async Task<StackOutputsResult> ReadFileAsync(string path, TextReader standardInput, CancellationToken cancellationToken = default)
     {
@@ -22,29 +20,17 @@ public static class StackOutputsSource
     /// <summary>Runs <c>pulumi stack output --json --show-secrets --stack <paramref name="stack"/></c> in <paramref name="workingDirectory"/>.</summary>
     public static async Task<StackOutputsResult> ReadFromPulumiAsync(string stack, string workingDirectory, CancellationToken cancellationToken = default)
     {
-        var pulumi = PulumiCli.Find();
-        if (pulumi is null)
+        if (PulumiCli.Locate(workingDirectory) is not { } pulumi)
         {
             return StackOutputsResult.Unreadable(
                 $"the Pulumi CLI is not on PATH, so the outputs of stack '{stack}' cannot be read. Install Pulumi, or save them where it runs " +
                 $"('pulumi stack output --json --show-secrets --stack {stack} > outputs.json') and pass --outputs outputs.json (or --outputs - to read standard input).");
         }
-        CommandResult result;
-        try
-        {
-            result = await ExternalCommand.RunAsync(pulumi, ["stack", "output", "--json", "--show-secrets", "--stack", stack, "--non-interactive"],
-                PulumiTimeout, new Dictionary<string, string> { ["PULUMI_SKIP_UPDATE_CHECK"] = "true" }, cancellationToken, workingDirectory);
-        }
-        catch (TimeoutException error)
-        {
-            return StackOutputsResult.Unreadable($"pulumi stack output --stack {stack}: {error.Message}");
-        }
-        if (!result.Succeeded)
-        {
-            // stderr of pulumi names the problem (no stack, not logged in); it never holds the outputs.
-            return StackOutputsResult.Unreadable($"'pulumi stack output --stack {stack}' failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
-        }
-        return StackOutputsReader.Read(result.StandardOutput, $"outputs of stack '{stack}'");
+        // Standard error of pulumi names the problem (no stack, not logged in); it never holds the outputs.
+        var answer = await pulumi.StackOutputAsync(stack, showSecrets: true, cancellationToken);
+        return answer.Succeeded
+            ? StackOutputsReader.Read(answer.Output, $"outputs of stack '{stack}'")
+            : StackOutputsResult.Unreadable(answer.Problem ?? "");
     }
 }
 

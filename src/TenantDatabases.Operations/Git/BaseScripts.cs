@@ -27,7 +27,7 @@ public static partial class BaseScripts
         if (!prefix.Succeeded)
         {
             return BaseScriptsResult.Refused(prefix.Problem ??
-                $"--base needs the scripts folder in a git repository; git says of {folder}: {FirstLine(prefix.Error)}");
+                $"--base needs the scripts folder in a git repository; git says of {folder}: {FirstLine(prefix.StandardError)}");
         }
         var commit = await GitCli.RunAsync(folder, ["rev-parse", "--verify", "--quiet", "--end-of-options", baseRef + "^{commit}"], 1024, cancellationToken);
         if (!commit.Succeeded)
@@ -35,24 +35,24 @@ public static partial class BaseScripts
             return BaseScriptsResult.Refused(commit.Problem ??
                 $"--base {baseRef}: no such commit in this repository. Fetch it first (actions/checkout with fetch-depth: 0, or `git fetch origin <branch>`), or name another.");
         }
-        var sha = commit.Text.Trim();
-        var tree = prefix.Text.Trim().TrimEnd('/');
+        var sha = commit.StandardOutput.Trim();
+        var tree = prefix.StandardOutput.Trim().TrimEnd('/');
         var treeName = tree.Length == 0 ? sha + "^{tree}" : $"{sha}:{tree}";
         var kind = await GitCli.RunAsync(folder, ["cat-file", "-t", "--end-of-options", treeName], 1024, cancellationToken);
         if (kind.Problem is { } problem)
         {
             return BaseScriptsResult.Refused(problem);
         }
-        if (!kind.Succeeded || kind.Text.Trim() != "tree")
+        if (!kind.Succeeded || kind.StandardOutput.Trim() != "tree")
         {
             return new BaseScriptsResult(sha, [], null); // the folder is new since the base
         }
         var listing = await GitCli.RunAsync(folder, ["ls-tree", "--full-tree", "-z", "-l", "--end-of-options", treeName], 16 * 1024 * 1024, cancellationToken);
         if (!listing.Succeeded)
         {
-            return BaseScriptsResult.Refused(listing.Problem ?? $"git ls-tree failed: {listing.Error.Trim()}");
+            return BaseScriptsResult.Refused(listing.Problem ?? $"git ls-tree failed: {listing.StandardError.Trim()}");
         }
-        var entries = Entries(listing.Text);
+        var entries = Entries(listing.StandardOutput);
         if (entries.Count > MigrationScripts.MaxScripts)
         {
             return BaseScriptsResult.Refused($"the scripts folder at {baseRef} holds more than {MigrationScripts.MaxScripts} scripts.");
@@ -97,7 +97,7 @@ public static partial class BaseScripts
         var batch = await GitCli.RunAsync(folder, ["cat-file", "--batch"], limit, cancellationToken, input.ToString());
         if (!batch.Succeeded)
         {
-            return BaseScriptsResult.Refused(batch.Problem ?? $"git cat-file failed: {batch.Error.Trim()}");
+            return BaseScriptsResult.Refused(batch.Problem ?? $"git cat-file failed: {batch.StandardError.Trim()}");
         }
         var scripts = new List<BaseScript>();
         var bytes = batch.Output;

@@ -105,14 +105,10 @@ public sealed class PassphraseStackRecord(StackEditRequest stack, ProjectLocatio
 /// 'servers.&lt;name&gt;.password'</c> with the value on standard input (the CLI reads it there when no value argument
 /// is given and standard input is not a terminal), never on the command line.
 /// </summary>
-public sealed class PulumiConfigRecord(string? pulumi, string projectDirectory, string stack, string server) : IServerPasswordRecord
+public sealed class PulumiConfigRecord(PulumiCli? pulumi, string stack, string server) : IServerPasswordRecord
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
     /// <inheritdoc />
     public string Description => ServerPasswordCommand.For(server, stack);
-
-    private string Key => ServerPasswordCommand.Key(server);
 
     /// <inheritdoc />
     public Task<StackRecordResult> CheckAsync(CancellationToken cancellationToken) =>
@@ -127,23 +123,12 @@ public sealed class PulumiConfigRecord(string? pulumi, string projectDirectory, 
         {
             return await CheckAsync(cancellationToken);
         }
-        CommandResult result;
-        try
-        {
-            result = await ExternalCommand.RunAsync(pulumi, ["config", "set", "--secret", "--path", Key, "--stack", stack, "--cwd", projectDirectory],
-                Timeout, cancellationToken: cancellationToken, workingDirectory: projectDirectory, standardInput: password);
-        }
-        catch (Exception error) when (error is TimeoutException or System.ComponentModel.Win32Exception or IOException)
-        {
-            return StackRecordResult.Failed($"'{Description}': {error.Message}");
-        }
-        return result.Succeeded
-            ? StackRecordResult.Done
-            : StackRecordResult.Failed($"'{Description}' failed (exit {result.ExitCode}): {Scrub(result.StandardError.Trim(), password)}");
+        // The gateway passes the password on standard input and masks it in whatever the CLI says back.
+        var answer = await pulumi.SetSecretAsync(stack, ServerPasswordCommand.Key(server), password, cancellationToken);
+        return answer.Succeeded ? StackRecordResult.Done : StackRecordResult.Failed(answer.Problem ?? "");
     }
 
     /// <inheritdoc />
     public Task<StackRecordResult> RestoreAsync(string previous, CancellationToken cancellationToken) => WriteAsync(previous, cancellationToken);
-
-    private static string Scrub(string text, string password) => text.Replace(password, "***", StringComparison.Ordinal);
 }
+

@@ -65,7 +65,7 @@ public static class ServerPasswordRotation
         }
         if (file.SecretsProvider != "passphrase" && !(file.SecretsProvider is null && file.EncryptionSalt is not null))
         {
-            return new RecordChoice(new PulumiConfigRecord(PulumiCli.Find(), location.ProjectDirectory, request.Stack, request.Server), null);
+            return new RecordChoice(new PulumiConfigRecord(PulumiCli.Locate(location.ProjectDirectory), request.Stack, request.Server), null);
         }
         var passphrase = PassphraseSource.Read(environment, request.Stack);
         if (!passphrase.Succeeded)

@@ -33,13 +33,19 @@ public static class StackFileSecretSource
                 ? decrypted with { Problem = $"{PassphraseSource.EmptyVariableNote}{Environment.NewLine}{decrypted.Problem}" }
                 : decrypted;
         }
-        if (PulumiCli.Find() is not { } pulumi)
+        if (PulumiCli.Locate(projectDirectory) is not { } pulumi)
         {
             return SecretsResult.Missing(
                 $"{file.Path}: the stack's secrets provider is '{file.SecretsProvider ?? "the Pulumi Cloud"}', which only the Pulumi CLI can decrypt, and pulumi is not on PATH. " +
                 $"Install the Pulumi CLI, or pass --config-json <file> with the output of 'pulumi config --json --show-secrets --stack {stack}'.", PulumiCliName);
         }
-        var config = await PulumiCliConfig.ReadAsync(pulumi, projectDirectory, stack, cancellationToken);
+        // Standard output holds the secrets and is only parsed; a failure quotes standard error alone.
+        var answer = await pulumi.ConfigAsync(stack, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            return SecretsResult.Wrong(answer.Problem ?? "", PulumiCliName);
+        }
+        var config = PulumiConfigJson.Parse(answer.Output, "the output of 'pulumi config --json'");
         return config.Succeeded ? config.Value.Passwords(PulumiCliName) : SecretsResult.Wrong(config.Problem, PulumiCliName);
     }
 }

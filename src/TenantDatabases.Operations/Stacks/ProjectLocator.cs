@@ -1,3 +1,5 @@
+using TenantDatabases.Fleet.StackFiles;
+
 
 namespace TenantDatabases.Operations.Stacks;
 
@@ -16,7 +18,7 @@ public static class ProjectLocator
             return new Result<ProjectLocation>(null, $"The folder '{start}' does not exist (check --cwd).");
         }
         return FindProjectDirectory(start) is { } project
-            ? new Result<ProjectLocation>(new ProjectLocation(project, Path.Combine(project, $"Pulumi.{stack}.yaml")), null)
+            ? new Result<ProjectLocation>(new ProjectLocation(project, Path.Combine(project, StackFile.FileName(stack))), null)
             : new Result<ProjectLocation>(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
     }
 

@@ -51,7 +51,7 @@ public sealed class RunScriptTests : IDisposable
         var arguments = calls.Select(call => call[2]).ToList();
         var init = arguments.FindIndex(call => call.StartsWith("stack init", StringComparison.Ordinal));
         var up = arguments.FindIndex(call => call.StartsWith("up", StringComparison.Ordinal));
-        Assert.Equal("stack init dev --secrets-provider passphrase --non-interactive", Assert.Single(arguments, call => call.StartsWith("stack init", StringComparison.Ordinal)));
+        Assert.Equal("stack init --secrets-provider passphrase --stack dev --non-interactive", Assert.Single(arguments, call => call.StartsWith("stack init", StringComparison.Ordinal)));
         Assert.True(init >= 0 && up > init, string.Join("\n", arguments));
         Assert.True(Directory.Exists(state));
         if (!stateExisted)

@@ -132,7 +132,8 @@ internal sealed record StageResult(
     int ExitCode,
     string Summary,
     string Output = "",
-    JsonElement? Report = null)
+    JsonElement? Report = null,
+    StageOutcome Outcome = StageOutcome.None)
 {
     /// <summary>A stage that ran: passed with exit code 0, cancelled with 130, else failed; its summary line built from <paramref name="line"/>.</summary>
     public static StageResult Ran(DeployStage stage, int exitCode, string? line, string output, string? report = null) =>
@@ -164,6 +165,24 @@ internal sealed record StageResult(
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+}
+
+/// <summary>
+/// What a stage's typed result said that the advice after it depends on, set where the result is read, so that no
+/// decision is made by matching the summary's words.
+/// </summary>
+internal enum StageOutcome
+{
+    /// <summary>Nothing beyond the status.</summary>
+    None,
+    /// <summary>The Pulumi CLI is not installed, so the stage could not run it.</summary>
+    NoPulumiCli,
+    /// <summary>The stack file moves a deployed tenant to another server.</summary>
+    TenantMoved,
+    /// <summary><c>pulumi up</c> was cancelled and stopped on SIGINT, its state saved.</summary>
+    PulumiStopped,
+    /// <summary><c>pulumi up</c> was killed: its operations in flight are pending operations.</summary>
+    PulumiKilled,
 }
 
 /// <summary>What happened to one stage of a deployment.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text;
 using Spectre.Console;
 using TenantDatabases.Operations.Deployments;
+using TenantDatabases.Fleet.StackFiles;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
 
@@ -146,19 +147,19 @@ internal static class StageAdvice
         {
             _ when failed.Status == StageStatus.Cancelled => Cancelled(failed, request, target, tenants),
             DeployStage.Validate => failed.ExitCode == ExitCodes.Usage
-                ? $"Nothing was changed. Check the stack name and folder (Pulumi.yaml and Pulumi.{request.Stack}.yaml must be readable), then rerun `tenantdb deploy {target}`."
-                : $"Nothing was changed. Fix every problem listed above in Pulumi.{request.Stack}.yaml, check it with `tenantdb validate {target}`, then rerun deploy.",
+                ? $"Nothing was changed. Check the stack name and folder (Pulumi.yaml and {StackFile.FileName(request.Stack)} must be readable), then rerun `tenantdb deploy {target}`."
+                : $"Nothing was changed. Fix every problem listed above in {StackFile.FileName(request.Stack)}, check it with `tenantdb validate {target}`, then rerun deploy.",
             DeployStage.Preflight when failed.ExitCode == ExitCodes.Usage =>
                 $"Nothing was changed. Preflight could not read the servers' secrets or the stack (the error above): set PULUMI_CONFIG_PASSPHRASE for a passphrase stack, or install and log in the Pulumi CLI, then rerun deploy.",
             DeployStage.Preflight =>
                 $"Nothing was changed. Fix the servers marked as errors above (docs/runbooks/server-unreachable.md), check them with `tenantdb preflight {target}`, then rerun deploy.",
-            DeployStage.Stack when failed.Summary.Contains(LastDeploymentCheck.NotOnPath, StringComparison.Ordinal) =>
+            DeployStage.Stack when failed.Outcome == StageOutcome.NoPulumiCli =>
                 $"Nothing has been changed by Pulumi. {PulumiUpAdvice.MissingAdvice(request.Stack)}",
-            DeployStage.Stack when failed.Summary.Contains("moves from server", StringComparison.Ordinal) =>
+            DeployStage.Stack when failed.Outcome == StageOutcome.TenantMoved =>
                 $"Nothing was changed. A deployed tenant never moves: set each one back to its server as the lines above say (to move one, follow docs/runbooks/move-a-tenant.md), check with `tenantdb plan {target} --previous <saved outputs>`, then rerun deploy.",
             DeployStage.Stack =>
                 $"Nothing was changed. Do what the lines above say, then rerun deploy.",
-            DeployStage.PulumiUp when failed.Summary == PulumiUpAdvice.NotOnPath =>
+            DeployStage.PulumiUp when failed.Outcome == StageOutcome.NoPulumiCli =>
                 $"Nothing has been changed by Pulumi. {PulumiUpAdvice.MissingAdvice(request.Stack)}",
             DeployStage.PulumiUp => request.Yes
                 ? $"Read Pulumi's message, fix its cause and rerun deploy: validate and preflight are safe to repeat, and `pulumi up` continues where it stopped."

@@ -6,10 +6,10 @@ using TenantDatabases.Operations.Processes;
 namespace TenantDatabases.Cli.Commands.Deploy;
 
 /// <summary>
-/// Runs <c>pulumi up --stack &lt;s&gt;</c> as a child process on the operator's own terminal, so Pulumi's
-/// preview, progress and confirmation prompt work as usual; <c>--yes</c> only when deploy was given it.
-/// A cancelled deploy forwards SIGINT to it, on which Pulumi finishes the operations in flight and saves its
-/// state; it is killed (leaving pending operations) only on a second signal or after <paramref name="gracePeriod"/>.
+/// The <c>pulumi up</c> stage: the CLI's own <c>up</c> on the operator's terminal, through <see cref="PulumiCli"/>, so
+/// that Pulumi's preview, progress and confirmation prompt work as usual; <c>--yes</c> only when deploy was given it.
+/// A cancelled deploy forwards SIGINT to it, on which Pulumi finishes the operations in flight and saves its state;
+/// it is killed (leaving pending operations) only on a second signal or after <paramref name="gracePeriod"/>.
 /// </summary>
 internal sealed class PulumiUpStage(string? pulumiExecutable, TimeSpan? gracePeriod = null)
 {
@@ -17,19 +17,7 @@ internal sealed class PulumiUpStage(string? pulumiExecutable, TimeSpan? gracePer
     public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromMinutes(2);
 
     /// <summary>The arguments passed to <c>pulumi</c>.</summary>
-    public static IReadOnlyList<string> Arguments(DeployRequest request)
-    {
-        var arguments = new List<string> { "up", "--stack", request.Stack };
-        if (request.WorkingDirectory is { } cwd)
-        {
-            arguments.AddRange(["--cwd", cwd]);
-        }
-        if (request.Yes)
-        {
-            arguments.Add("--yes");
-        }
-        return arguments;
-    }
+    public static IReadOnlyList<string> Arguments(DeployRequest request) => PulumiCli.UpArguments(request.Stack, request.WorkingDirectory, request.Yes);
 
     /// <summary>Runs it; cancelling the token kills it at once.</summary>
     public Task<StageResult> RunAsync(DeployRequest request, CancellationToken cancellationToken) =>
@@ -44,75 +32,26 @@ internal sealed class PulumiUpStage(string? pulumiExecutable, TimeSpan? gracePer
     {
         if (pulumiExecutable is null)
         {
-            return new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure,
-                PulumiUpAdvice.NotOnPath);
+            return new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure, PulumiUpAdvice.NotOnPath, Outcome: StageOutcome.NoPulumiCli);
         }
-        var startInfo = new ProcessStartInfo(pulumiExecutable) { UseShellExecute = false };
-        foreach (var argument in Arguments(request))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {pulumiExecutable}.");
-        var commandLine = "pulumi " + string.Join(' ', Arguments(request));
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Stop);
-        }
-        catch (OperationCanceledException) when (cancellation.IsStopRequested)
-        {
-            return await StopAsync(process, commandLine, cancellation.Abort, interruptReachedChild?.Invoke() ?? false);
-        }
-        return process.ExitCode == 0
-            ? new StageResult(DeployStage.PulumiUp, StageStatus.Passed, ExitCodes.Success, $"`{commandLine}` succeeded")
-            : new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure,
-                $"`{commandLine}` exited with {process.ExitCode} (Pulumi's output is above)");
-    }
-
-    private async Task<StageResult> StopAsync(Process process, string commandLine, CancellationToken abort, bool alreadyInterrupted)
-    {
         var grace = gracePeriod ?? DefaultGracePeriod;
-        var interrupted = !abort.IsCancellationRequested && (alreadyInterrupted || ProcessInterrupt.Send(process));
-        if (interrupted)
+        var run = await new PulumiCli(pulumiExecutable, null).UpAsync(request.Stack, request.WorkingDirectory, request.Yes, cancellation, grace, interruptReachedChild);
+        var commandLine = "pulumi " + string.Join(' ', Arguments(request));
+        return run.Ending switch
         {
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(abort);
-            waiting.CancelAfter(grace);
-            try
-            {
-                await process.WaitForExitAsync(waiting.Token);
-                return new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
-                    $"{PulumiUpAdvice.StoppedOnInterrupt}: `{commandLine}` finished its operations in flight and exited with {process.ExitCode}");
-            }
-            catch (OperationCanceledException)
-            {
-                // Killed below: a second signal, or no end within the grace period.
-            }
-        }
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync(CancellationToken.None);
-        var why = abort.IsCancellationRequested ? "on a second signal" : $"when it had not stopped {grace.TotalSeconds:0} s after SIGINT";
-        return new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
-            $"{PulumiUpAdvice.Killed}: `{commandLine}` was killed {why}; its operations in flight are left as pending operations in the stack's state");
+            AttachedEnding.NotStarted => new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure, $"`{commandLine}`: {run.Reason}"),
+            AttachedEnding.Exited when run.ExitCode == 0 =>
+                new StageResult(DeployStage.PulumiUp, StageStatus.Passed, ExitCodes.Success, $"`{commandLine}` succeeded"),
+            AttachedEnding.Exited => new StageResult(DeployStage.PulumiUp, StageStatus.Failed, ExitCodes.Failure,
+                $"`{commandLine}` exited with {run.ExitCode} (Pulumi's output is above)"),
+            AttachedEnding.Interrupted => new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
+                $"{PulumiUpAdvice.StoppedOnInterrupt}: `{commandLine}` finished its operations in flight and exited with {run.ExitCode}",
+                Outcome: StageOutcome.PulumiStopped),
+            _ => new StageResult(DeployStage.PulumiUp, StageStatus.Cancelled, ExitCodes.Cancelled,
+                $"{PulumiUpAdvice.Killed}: `{commandLine}` was killed {run.Reason}; its operations in flight are left as pending operations in the stack's state",
+                Outcome: StageOutcome.PulumiKilled),
+        };
     }
-}
-
-/// <summary>SIGINT to a child process: the signal with which a program such as Pulumi stops gracefully (Ctrl-C).</summary>
-internal static partial class ProcessInterrupt
-{
-    private const int SigInt = 2; // the same number on Linux and macOS
-
-    /// <summary>Sends SIGINT to <paramref name="process"/>; false where that is not possible (Windows, or it has exited).</summary>
-    public static bool Send(Process process)
-    {
-        if (OperatingSystem.IsWindows() || process.HasExited)
-        {
-            return false;
-        }
-        return Kill(process.Id, SigInt) == 0;
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }
 
 /// <summary>What deploy tells an operator whose machine has no Pulumi CLI.</summary>
@@ -129,7 +68,7 @@ internal static class PulumiUpAdvice
 
     /// <summary>What to do after a cancelled <c>pulumi up</c>; pending operations are likelier when it was killed.</summary>
     public static string CancelledAdvice(StageResult cancelled, string stack) =>
-        (cancelled.Summary.StartsWith(Killed, StringComparison.Ordinal)
+        (cancelled.Outcome == StageOutcome.PulumiKilled
             ? "pulumi up was killed, so its operations in flight are pending operations in the stack's state. "
             : "Pulumi stopped after the operations in flight and saved its state. ") +
         $"Before rerunning deploy, look for pending operations and clear them as docs/runbooks/server-unreachable.md says (\"During pulumi up\"): " +

@@ -13,6 +13,7 @@ using TenantDatabases.Operations.Processes;
 using TenantDatabases.Operations.Stacks;
 using TenantDatabases.Operations.Tenants;
 using TenantDatabases.Operations.Verification;
+using TenantDatabases.Fleet.StackFiles;
 
 namespace TenantDatabases.Cli.Commands.Deploy;
 
@@ -76,7 +77,10 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         var check = await LastDeploymentCheck.RunAsync(StageRequests.LastDeployment(request), cancellationToken);
         using var text = new StageText();
         var exitCode = LastDeploymentOutput.Write(text.Console, check, request.Stack);
-        return StageResult.Ran(DeployStage.Stack, exitCode, LastDeploymentOutput.Summary(check), text.Text);
+        var outcome = check.Refusal == DeploymentRefusal.NoPulumiCli ? StageOutcome.NoPulumiCli
+            : check.MovesATenant ? StageOutcome.TenantMoved
+            : StageOutcome.None;
+        return StageResult.Ran(DeployStage.Stack, exitCode, LastDeploymentOutput.Summary(check), text.Text) with { Outcome = outcome };
     }
 
     private static async Task<StageResult> MigrateAsync(DeployRequest request, RunCancellation cancellation)
@@ -185,7 +189,7 @@ internal static class LastDeploymentOutput
         }
         if (check.Comparison is { } comparison)
         {
-            ProblemOutput.WriteLines(console, comparison.Problems, $"Pulumi.{stack}.yaml");
+            ProblemOutput.WriteLines(console, comparison.Problems, StackFile.FileName(stack));
         }
         return check.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }

@@ -197,7 +197,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         Assert.Equal(ExitCodes.Failure, result.run.ExitCode);
         Assert.Equal("stack", result.report.GetProperty("failedStage").GetString());
         Assert.Contains("Stack 'test' does not exist", result.run.Output);
-        Assert.Contains("pulumi stack init test --secrets-provider passphrase --non-interactive", result.run.Output);
+        Assert.Contains("pulumi stack init --secrets-provider passphrase --stack test --non-interactive", result.run.Output);
         Assert.Contains("--create-stack", result.run.Output);
         Assert.False(File.Exists(fleet.InitArgumentsFile), "the stack was created unasked");
         Assert.False(File.Exists(fleet.UpArgumentsFile), "pulumi up ran for a stack the backend lacks");
@@ -211,7 +211,7 @@ public sealed class DeployOnLocalServersTests(LocalFleetFixture fleet) : IClassF
         var result = await DeployWhileAsync(fleet.StackMissingFlag, stack.Directory, "--yes", "--create-stack");
 
         Assert.True(result.run.ExitCode == ExitCodes.Success, result.run.Output);
-        Assert.Equal(["stack", "init", "test", "--secrets-provider", "passphrase", "--non-interactive"], await File.ReadAllLinesAsync(fleet.InitArgumentsFile));
+        Assert.Equal(["stack", "init", "--secrets-provider", "passphrase", "--stack", "test", "--non-interactive"], await File.ReadAllLinesAsync(fleet.InitArgumentsFile));
         Assert.Contains("created stack 'test'", result.run.Output);
         Assert.Equal(["passed", "passed", "passed", "passed", "passed", "passed"], Statuses(result.report));
     }

@@ -82,7 +82,7 @@ public sealed class DeployOutputTests
     [Fact]
     public void AMissingPulumiCliSaysHowToInstallItOrSkipUp()
     {
-        var failed = new StageResult(DeployStage.PulumiUp, StageStatus.Failed, 1, PulumiUpAdvice.NotOnPath);
+        var failed = new StageResult(DeployStage.PulumiUp, StageStatus.Failed, 1, PulumiUpAdvice.NotOnPath, Outcome: StageOutcome.NoPulumiCli);
 
         var advice = StageAdvice.NextStep(failed, Request);
 

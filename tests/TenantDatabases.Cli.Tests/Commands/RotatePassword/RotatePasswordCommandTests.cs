@@ -124,7 +124,7 @@ public sealed class RotatePasswordCommandTests(RotatePasswordFixture fixture) : 
         Assert.Equal("rotated", report.GetProperty("outcome").GetString());
         var next = await File.ReadAllTextAsync(pulumi.PasswordFile);
         Assert.Matches("^[A-Za-z0-9]{32}$", next);
-        Assert.Contains($"config set --secret --path servers.main.password --stack {Stack} --cwd {project.Directory}", pulumi.Invocations);
+        Assert.Contains($"config set --secret --path servers.main.password --stack {Stack} --non-interactive", pulumi.Invocations);
         Assert.All(pulumi.Invocations, invocation => Assert.DoesNotContain(next, invocation));
         Assert.False(await fixture.LogsInAsync(role, old));
         Assert.True(await fixture.LogsInAsync(role, next));
