@@ -41,17 +41,17 @@ if ! dotnet restore tests/TenantDatabases.Infra.Tests >"$logs/pulumi-restore.log
   fi
 fi
 
-# The end-to-end test drives the real Pulumi CLI; it is built everywhere and run only where it can run.
+# The end-to-end test drives the real Pulumi CLI; it is built everywhere and run only where it can run,
+# unless TENANTDB_REQUIRE_E2E=1 makes a skip a failure (scripts/lib/end-to-end.sh).
+. scripts/lib/end-to-end.sh
 e2e=tests/TenantDatabases.EndToEnd.Tests
+e2e_gate=0
+end_to_end_gate "$pulumi_packages" || e2e_gate=$?
 dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
 dotnet build "$e2e" -c Release -nologo -clp:ErrorsOnly
 status=0
 dotnet test "$target" -c Release --no-build -nologo 2>&1 | tee "$logs/test.log" || status=$?
-if [ "$pulumi_packages" = no ]; then
-  echo "SKIPPED TenantDatabases.EndToEnd.Tests: the Pulumi program cannot be built here (the feed lacks the Pulumi packages); it runs where they restore and the Pulumi CLI is on PATH."
-elif ! command -v pulumi >/dev/null 2>&1; then
-  echo "SKIPPED TenantDatabases.EndToEnd.Tests: the Pulumi CLI is not on PATH; it runs where it is (the test workflow installs it)."
-else
+if [ "$e2e_gate" = 0 ]; then
   dotnet test "$e2e" -c Release --no-build -nologo 2>&1 | tee -a "$logs/test.log" || status=$?
 fi
 
@@ -60,6 +60,10 @@ awk '/^(Passed|Failed)! +- Failed: / {
        gsub(",", ""); failed += $4; passed += $6; skipped += $8
      }
      END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$logs/test.log"
+if [ "$e2e_gate" = 2 ]; then
+  echo "error: the end-to-end test was required and did not run (the reason is above)." >&2
+  status=1
+fi
 if [ "$status" = 0 ] && [ "$workflow_check" != 0 ]; then
   echo "error: the tests passed but the workflow check failed (above)." >&2
   status=1
