@@ -101,14 +101,25 @@ public sealed class WorkflowRuleTests
         Assert.Equal("write", Value((YamlMappingNode)Workflow(file)["permissions"], "id-token"));
 
     [Fact]
-    public void TheTestWorkflowRunsTheTestCommandOnEverySupportedPostgreSqlMajor()
+    public void TheTestWorkflowRunsTheTestCommandOnEverySupportedPostgreSqlMajorAndRequiresTheEndToEndTest()
     {
         var job = Jobs("test.yml").Single().Job;
         var majors = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["postgres"]).Select(node => node.ToString());
 
-        Assert.Equal(["13", "14", "15", "16", "17"], majors);
+        Assert.Equal(["13", "14", "15", "16", "17", "18"], majors);
         Assert.Equal("/usr/lib/postgresql/${{ matrix.postgres }}/bin", Value((YamlMappingNode)job["env"], "TENANTDB_PG_BINDIR"));
+        Assert.Equal("1", Value((YamlMappingNode)job["env"], "TENANTDB_REQUIRE_E2E"));
+        Assert.Contains(Steps(job), step => Value(step, "run") == ".github/scripts/install-postgresql.sh \"$PG_MAJOR\"");
         Assert.Contains(Steps(job), step => Value(step, "run") == "bash scripts/test.sh");
         Assert.Contains(Steps(job), step => Value(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void OnlyPullRequestRunsOfTheTestsAreCancelledByNewerOnes()
+    {
+        var concurrency = (YamlMappingNode)Workflow("test.yml")["concurrency"];
+
+        Assert.Equal("test-${{ github.event_name == 'pull_request' && github.ref || github.run_id }}", Value(concurrency, "group"));
+        Assert.Equal("${{ github.event_name == 'pull_request' }}", Value(concurrency, "cancel-in-progress"));
     }
 }
