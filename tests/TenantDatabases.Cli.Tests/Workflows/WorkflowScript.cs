@@ -81,4 +81,9 @@ public sealed class WorkflowScript : IDisposable
 }
 
 /// <summary>What a script did: exit code, standard output and error, and what it wrote to GITHUB_OUTPUT.</summary>
-public sealed record ScriptResult(int ExitCode, string Output, string Error, string GitHubOutput);
+public sealed record ScriptResult(int ExitCode, string Output, string Error, string GitHubOutput)
+{
+    /// <summary>The value of one <c>name=value</c> line the script wrote to GITHUB_OUTPUT, or null.</summary>
+    public string? Out(string name) => GitHubOutput.Split('\n')
+        .Where(line => line.StartsWith(name + "=", StringComparison.Ordinal)).Select(line => line[(name.Length + 1)..]).LastOrDefault();
+}
