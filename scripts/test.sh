@@ -47,6 +47,7 @@ fi
 
 # The end-to-end test drives the real Pulumi CLI; it is built everywhere and run only where it can run,
 # unless TENANTDB_REQUIRE_E2E=1 makes a skip a failure (scripts/lib/end-to-end.sh).
+# shellcheck source=lib/end-to-end.sh
 . scripts/lib/end-to-end.sh
 e2e=tests/TenantDatabases.EndToEnd.Tests
 e2e_gate=0

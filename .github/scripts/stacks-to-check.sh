@@ -9,6 +9,7 @@
 set -euo pipefail
 base=$1
 here=$(dirname "$0")
+# shellcheck source=lib/enabled-stacks.sh
 . "$here/lib/enabled-stacks.sh"
 
 enabled=$(enabled_stacks)

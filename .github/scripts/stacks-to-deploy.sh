@@ -8,6 +8,7 @@
 set -euo pipefail
 only=${1:-}
 here=$(dirname "$0")
+# shellcheck source=lib/enabled-stacks.sh
 . "$here/lib/enabled-stacks.sh"
 
 enabled=$(enabled_stacks)

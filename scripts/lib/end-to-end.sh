@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Whether the test command runs the end-to-end test (tests/TenantDatabases.EndToEnd.Tests): sourced by
 # scripts/test.sh, and run on its own by tests/TenantDatabases.Cli.Tests/Workflows.
 #

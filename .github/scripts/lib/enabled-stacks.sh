@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The one switch that lets the workflows deploy a stack, and preview it with its secrets: the repository
 # variable DEPLOY_STACKS, a JSON array of stack short names (e.g. ["prod", "us-east"]). Every other stack is
 # validated and planned only, with no secret, no Pulumi backend and no GitHub environment. Unset or empty: none.
