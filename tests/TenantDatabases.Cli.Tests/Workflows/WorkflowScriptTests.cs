@@ -23,6 +23,8 @@ public sealed class WorkflowScriptTests : IDisposable
 
     private void Commit() { run.Git("add", "-A"); run.Git("commit", "-qm", "change"); }
 
+    private static Dictionary<string, string> Enabled(string deployStacks) => new() { ["DEPLOY_STACKS"] = deployStacks };
+
     [Fact]
     public void APullRequestWhoseLastChangedStackFileIsDeletedChecksTheOthers()
     {
@@ -32,10 +34,11 @@ public sealed class WorkflowScriptTests : IDisposable
         File.Delete(Path.Combine(run.Folder, "Pulumi.zz.yaml"));
         Commit();
 
-        var result = run.Script("stacks-to-check.sh", [baseBranch]);
+        var result = run.Script("stacks-to-check.sh", [baseBranch], Enabled("""["prod"]"""));
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal("""["prod"]""", result.Output);
+        Assert.Equal("""["prod"]""", result.Out("preview"));
+        Assert.Equal("[]", result.Out("plan"));
     }
 
     [Theory]
@@ -43,17 +46,36 @@ public sealed class WorkflowScriptTests : IDisposable
     [InlineData("Pulumi.yaml")]
     [InlineData("Directory.Packages.props")]
     [InlineData("global.json")]
-    public void AChangeToTheProgramOrItsBuildChecksEveryStack(string file)
+    public void AChangeToTheProgramOrItsBuildChecksEveryStackPreviewingOnlyTheEnabledOnes(string file)
     {
         var baseBranch = Base();
         run.Git("checkout", "-q", "-b", "change");
         run.Write(file, "changed\n");
         Commit();
 
-        var result = run.Script("stacks-to-check.sh", [baseBranch]);
+        var result = run.Script("stacks-to-check.sh", [baseBranch], Enabled("""["prod", "eu"]"""));
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal("""["dev","eu","prod","zz"]""", result.Output);
+        Assert.Equal("""["eu","prod"]""", result.Out("preview"));
+        Assert.Equal("""["dev","zz"]""", result.Out("plan"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("[]")]
+    public void WithNoStackEnabledEveryStackIsPlannedOnly(string deployStacks)
+    {
+        var baseBranch = Base();
+        run.Git("checkout", "-q", "-b", "change");
+        run.Write("src/Program.cs", "changed\n");
+        Commit();
+
+        var result = run.Script("stacks-to-check.sh", [baseBranch], Enabled(deployStacks));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("[]", result.Out("preview"));
+        Assert.Equal("""["dev","eu","prod","zz"]""", result.Out("plan"));
     }
 
     [Fact]
@@ -64,7 +86,41 @@ public sealed class WorkflowScriptTests : IDisposable
         run.Write("docs/notes.md", "text\n");
         Commit();
 
-        Assert.Equal("[]", run.Script("stacks-to-check.sh", [baseBranch]).Output);
+        var result = run.Script("stacks-to-check.sh", [baseBranch], Enabled("""["prod"]"""));
+
+        Assert.Equal("[]", result.Out("preview"));
+        Assert.Equal("[]", result.Out("plan"));
+    }
+
+    [Theory]
+    [InlineData("prod", "must be a JSON array of stack short names")]
+    [InlineData("""{"prod": true}""", "must be a JSON array of stack short names")]
+    [InlineData("""["prod", 1]""", "must be a JSON array of stack short names")]
+    [InlineData("""["acme/prod"]""", "names 'acme/prod', which is not a stack's short name")]
+    [InlineData("""["dev"]""", "DEPLOY_STACKS names dev, which lives on local servers")]
+    public void AMalformedSwitchStopsTheRunInsteadOfEnablingNothingQuietly(string deployStacks, string message)
+    {
+        var baseBranch = Base();
+
+        foreach (var result in new[] { run.Script("stacks-to-check.sh", [baseBranch], Enabled(deployStacks)), run.Script("stacks-to-deploy.sh", [], Enabled(deployStacks)) })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(message, result.Error);
+            Assert.Null(result.Out("deploy"));
+            Assert.Null(result.Out("preview"));
+        }
+    }
+
+    [Fact]
+    public void AnEnabledStackWithoutAFileIsAWarning()
+    {
+        Base();
+
+        var result = run.Script("stacks-to-deploy.sh", [], Enabled("""["prod", "gone"]"""));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("::warning::DEPLOY_STACKS names gone, which has no stack file Pulumi.gone.yaml.", result.Error);
+        Assert.Equal("""[{"stack":"prod","qualified":""}]""", result.Out("deploy"));
     }
 
     [Fact]
@@ -72,19 +128,35 @@ public sealed class WorkflowScriptTests : IDisposable
     {
         run.Write("Pulumi.dev.yaml", "config: {}\n");
 
-        var result = run.Script("stacks-to-deploy.sh", []);
+        var result = run.Script("stacks-to-deploy.sh", [], Enabled("""["prod"]"""));
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal("[]", result.Output);
+        Assert.Equal("[]", result.Out("deploy"));
+        Assert.Equal("[]", result.Out("plan"));
     }
 
     [Fact]
-    public void ADeployOfEveryStackLeavesOutDev()
+    public void ADeployOfEveryStackDeploysTheEnabledOnesPlansTheOthersAndLeavesOutDev()
     {
         Base();
 
-        Assert.Equal("""[{"stack":"eu","qualified":""},{"stack":"prod","qualified":""},{"stack":"zz","qualified":""}]""",
-            run.Script("stacks-to-deploy.sh", []).Output);
+        var result = run.Script("stacks-to-deploy.sh", [], Enabled("""["zz", "prod"]"""));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("""[{"stack":"prod","qualified":""},{"stack":"zz","qualified":""}]""", result.Out("deploy"));
+        Assert.Equal("""["eu"]""", result.Out("plan"));
+    }
+
+    [Fact]
+    public void WithTheSwitchUnsetAMergeDeploysNothing()
+    {
+        Base();
+
+        var result = run.Script("stacks-to-deploy.sh", []);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("[]", result.Out("deploy"));
+        Assert.Equal("""["eu","prod","zz"]""", result.Out("plan"));
     }
 
     [Theory]
@@ -94,7 +166,11 @@ public sealed class WorkflowScriptTests : IDisposable
     {
         Base();
 
-        Assert.Equal(expected, run.Script("stacks-to-deploy.sh", [input]).Output);
+        var result = run.Script("stacks-to-deploy.sh", [input], Enabled("""["prod"]"""));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(expected, result.Out("deploy"));
+        Assert.Equal("[]", result.Out("plan"));
     }
 
     [Theory]
@@ -102,14 +178,17 @@ public sealed class WorkflowScriptTests : IDisposable
     [InlineData("nope", "No stack file Pulumi.nope.yaml")]
     [InlineData("a/b/prod", "is not a stack name")]
     [InlineData("prod; rm -rf /", "is not a stack name")]
+    [InlineData("eu", "Stack eu is not enabled for deployment: add \"eu\" to the repository variable DEPLOY_STACKS")]
+    [InlineData("acme/eu", "Stack eu is not enabled for deployment")]
     public void ADeployOfAStackThatCannotBeDeployedFromGitHubIsRefused(string input, string message)
     {
         Base();
 
-        var result = run.Script("stacks-to-deploy.sh", [input]);
+        var result = run.Script("stacks-to-deploy.sh", [input], Enabled("""["prod"]"""));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
+        Assert.Null(result.Out("deploy"));
     }
 
     [Fact]
@@ -120,7 +199,9 @@ public sealed class WorkflowScriptTests : IDisposable
         var result = run.Script("previous-outputs.sh", ["acme/prod", "previous.json"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("does not exist yet", result.Output);
+        Assert.Contains("does not exist in the Pulumi backend", result.Output);
+        Assert.Contains("::warning::Stack acme/prod does not exist in the Pulumi backend, and a deploy never creates one", result.Output);
+        Assert.Equal("false", result.Out("exists"));
         Assert.DoesNotContain("file=", result.GitHubOutput);
     }
 
@@ -137,7 +218,7 @@ public sealed class WorkflowScriptTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(error, result.Error);
         Assert.Contains("cannot be checked", result.Error);
-        Assert.DoesNotContain("file=", result.GitHubOutput);
+        Assert.Equal("", result.GitHubOutput);
     }
 
     [Fact]
@@ -148,7 +229,7 @@ public sealed class WorkflowScriptTests : IDisposable
         var result = run.Script("previous-outputs.sh", ["prod", "previous.json"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal("file=previous.json\n", result.GitHubOutput);
+        Assert.Equal("exists=true\nfile=previous.json\n", result.GitHubOutput);
         Assert.Equal("{\"placements\":{}}\n", File.ReadAllText(Path.Combine(run.Folder, "previous.json")));
     }
 

@@ -13,6 +13,14 @@ public sealed class WorkflowTests
     public static TheoryData<string> WorkflowFiles() =>
         [.. Directory.GetFiles(WorkflowFolder, "*.yml").Select(Path.GetFileName).OfType<string>()];
 
+    /// <summary>The workflows' shell scripts and local actions, relative to .github: they run tenantdb too.</summary>
+    private static IEnumerable<string> ScriptAndActionPaths() =>
+        Directory.GetFiles(RepositoryFolder.Path(".github", "scripts"), "*.sh", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(RepositoryFolder.Path(".github", "actions"), "action.yml", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(RepositoryFolder.Path(".github"), path));
+
+    public static TheoryData<string> ScriptAndActionFiles() => [.. ScriptAndActionPaths()];
+
     private static IReadOnlyList<string> ProblemsOf(string source, string text) =>
         [.. TenantDbInvocations.Extract(source, text).SelectMany(invocation => InvocationCheck.Problems(Model, invocation))];
 
@@ -24,6 +32,19 @@ public sealed class WorkflowTests
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    [Theory]
+    [MemberData(nameof(ScriptAndActionFiles))]
+    public void EveryTenantDbCommandAndOptionInTheWorkflowsScriptsAndActionsExists(string file)
+    {
+        var problems = ProblemsOf(file, File.ReadAllText(RepositoryFolder.Path(".github", file)));
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void TheScriptsAreScannedForInvocations() =>
+        Assert.Contains(Path.Combine("scripts", "plan-only.sh"), ScriptAndActionPaths());
 
     [Fact]
     public void TheWorkflowsRunEveryStepOfAReviewAndADeployment()
