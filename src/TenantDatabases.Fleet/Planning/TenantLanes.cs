@@ -17,11 +17,12 @@ public sealed record TenantLane(TenantPlan Tenant, int Lane, IReadOnlyList<strin
 /// How many operations the Pulumi program lets the engine run at once on one server, and which tenant waits for
 /// which. The PostgreSQL provider creates and drops a database inside a transaction that holds an advisory lock on
 /// the admin role and then takes a second connection from the same pool (its <c>createDatabase</c> and delete path);
-/// dropping or altering an owner role waits on the same lock holding a connection. With as many of those at once as
-/// the pool has connections, the lock holder never gets its second one and the run waits forever (cyrilgdn/
-/// terraform-provider-postgresql #514), and Pulumi runs as many as its parallelism allows. So each server's tenants
-/// are dealt into <see cref="PerServer"/> lanes, and a tenant's first operation waits for every earlier tenant of its
-/// lane: at most one tenant per lane is in flight, whatever the number of tenants added or removed in one run.
+/// dropping or altering an owner role waits on the same lock holding a connection (the admin is a member of the
+/// role). With as many of those at once as the pool has connections, the lock holder never gets its second one and
+/// the run waits forever (cyrilgdn/terraform-provider-postgresql #514); Pulumi runs as many as its parallelism
+/// allows. So each server's tenants are dealt into <see cref="PerServer"/> lanes, and a tenant's first operation
+/// waits for every earlier tenant of its lane: at most one tenant per lane is in flight, whatever the number of
+/// tenants added or removed in one run.
 /// </summary>
 public static class TenantLanes
 {
