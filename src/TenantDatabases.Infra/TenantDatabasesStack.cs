@@ -45,9 +45,14 @@ public static class TenantDatabasesStack
         var providers = plan.Servers.ToDictionary(
             server => server.Name,
             server => ServerProviders.Declare(server, adminPasswords.For(server.Name)));
-        var tenantPasswords = plan.Tenants.ToDictionary(
-            tenant => tenant.Id,
-            tenant => new TenantDatabase(tenant.Id, TenantDatabaseArgs.From(plan, tenant, providers[tenant.Server])).Password);
-        return PlanOutputs.From(plan, tenantPasswords);
+        // In Fleet's order: every tenant is declared after the tenants of its lane it waits for.
+        var tenants = new Dictionary<string, TenantDatabase>();
+        foreach (var lane in TenantLanes.Assign(plan))
+        {
+            var after = lane.After.Select(id => tenants[id].LastServerOperation).ToList();
+            tenants[lane.Tenant.Id] = new TenantDatabase(lane.Tenant.Id,
+                TenantDatabaseArgs.From(plan, lane, providers[lane.Tenant.Server], after));
+        }
+        return PlanOutputs.From(plan, tenants.ToDictionary(tenant => tenant.Key, tenant => tenant.Value.Password));
     }
 }

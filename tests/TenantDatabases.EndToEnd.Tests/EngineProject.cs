@@ -52,7 +52,8 @@ internal static partial class EngineProject
         }.ConnectionString);
     }
 
-    public static TestStackServer StackServer(string name, TestPostgresServer server) => new(name, server.Port, server.AdminPassword);
+    // Room for the many-tenants step on one server.
+    public static TestStackServer StackServer(string name, TestPostgresServer server) => new(name, server.Port, server.AdminPassword, MaxTenants: 100);
 
     [GeneratedRegex(@"^runtime:.*\n", RegexOptions.Multiline)]
     private static partial Regex RuntimeLine();

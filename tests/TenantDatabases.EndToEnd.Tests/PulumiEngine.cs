@@ -30,6 +30,25 @@ internal sealed class PulumiEngine(string projectDirectory, string stack, string
         return run;
     }
 
+    /// <summary>
+    /// Runs a command that must succeed within <paramref name="bound"/>; a run still going then is killed and reported
+    /// as hung, which is how a deadlock shows: Pulumi and the provider wait forever without a word.
+    /// </summary>
+    public async Task<ProcessRun> SucceedsWithinAsync(TimeSpan bound, string hangs, params string[] arguments)
+    {
+        ProcessRun run;
+        try
+        {
+            run = await ProcessRun.RunAsync(Executable, [.. arguments, "--stack", stack, "--non-interactive"], projectDirectory, Environment, bound);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"`pulumi {string.Join(' ', arguments)}` did not finish within {bound.TotalMinutes:0} minutes: the run hung. {hangs}");
+        }
+        Assert.True(run.ExitCode == 0, $"`{run.CommandLine}` exited {run.ExitCode}:\n{run.Output}");
+        return run;
+    }
+
     /// <summary>Runs a command outside any stack (plugin installs, <c>stack init</c>).</summary>
     public async Task SucceedsWithoutStackAsync(params string[] arguments)
     {

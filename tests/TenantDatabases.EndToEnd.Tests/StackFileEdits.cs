@@ -31,6 +31,17 @@ internal sealed class StackFileEdits(string path)
         Save(lines);
     }
 
+    /// <summary>Adds tenants pinned to <paramref name="server"/>, at the top of <c>tenant-databases:tenants</c>.</summary>
+    public void AddTenants(IEnumerable<string> tenantIds, string server)
+    {
+        var lines = Lines();
+        var key = lines.FindIndex(line => Regex.IsMatch(line, @"^\s*tenant-databases:tenants:\s*$"));
+        Assert.True(key >= 0, $"{path} has no tenant-databases:tenants");
+        var indent = lines[key][..(lines[key].Length - lines[key].TrimStart().Length)] + "  ";
+        lines.InsertRange(key + 1, tenantIds.SelectMany(id => new[] { $"{indent}{id}:", $"{indent}  server: {server}" }));
+        Save(lines);
+    }
+
     public void RemoveTenant(string tenantId)
     {
         var lines = Lines();

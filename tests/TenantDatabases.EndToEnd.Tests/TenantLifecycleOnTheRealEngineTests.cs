@@ -6,14 +6,25 @@ namespace TenantDatabases.EndToEnd.Tests;
 
 /// <summary>
 /// The Pulumi program on the real engine against two real servers, each step checked with SQL on the
-/// servers: create, migrate and verify, add a tenant, refuse a move, remove unprotected and retired
-/// tenants, destroy. One scenario, because each step starts from the state the one before left.
+/// servers: create, migrate and verify, add a tenant, refuse a move, remove an unprotected tenant, add and
+/// remove many tenants on one server at once, remove a retired tenant, destroy. One scenario, because each
+/// step starts from the state the one before left.
 /// </summary>
 public sealed class TenantLifecycleOnTheRealEngineTests(TwoServersFixture fixture) : IClassFixture<TwoServersFixture>
 {
     private const string Stack = "e2e";
     private const string Passphrase = "e2e-only-passphrase";
     private const string DataTable = "e2e_rows";
+
+    // At least 24 tenants on one server in one run: six times the provider's pool of four, which hung before the lanes.
+    private const int ManyTenants = 48;
+
+    // Each lane creates or drops its tenants one after another: well under a minute for 48 tenants on a local server.
+    private static readonly TimeSpan ManyTenantsBound = TimeSpan.FromMinutes(5);
+
+    private const string PoolDeadlock =
+        "The PostgreSQL provider's connection pool is most likely deadlocked: more database creates or drops at once on one " +
+        "server than its maxConnections (cyrilgdn/terraform-provider-postgresql #514). Check the tenant lanes (docs/architecture.md).";
 
     private readonly List<ProcessRun> runs = [];
 
@@ -81,7 +92,32 @@ public sealed class TenantLifecycleOnTheRealEngineTests(TwoServersFixture fixtur
         Assert.Null(await ServerInspection.DatabaseAsync(fixture.First, Database(outputs, "e2e-coffee")));
         Assert.False(await ServerInspection.RoleExistsAsync(fixture.First, Role(outputs, "e2e-coffee")));
 
-        // 6. In a protected stack a tenant is retired first, then removed: its database and role stay on the
+        // 6. Many tenants added to one server in one run, then removed in one run (every other one, the removal a plain
+        //    chain of dependencies would not serialise) and the rest in another: none of them hangs on the provider's pool.
+        var many = Enumerable.Range(1, ManyTenants).Select(i => $"e2e-many-{i:00}").ToList();
+        stackFile.AddTenants(many, "alpha");
+        await Record(pulumi.SucceedsWithinAsync(ManyTenantsBound, PoolDeadlock, "up", "--yes", "--skip-preview"));
+        var manyOutputs = await pulumi.OutputsAsync();
+        foreach (var tenant in many)
+        {
+            Assert.NotNull(await ServerInspection.DatabaseAsync(fixture.First, Database(manyOutputs, tenant)));
+        }
+        foreach (var removal in new[] { many.Where((_, i) => i % 2 == 0).ToList(), many.Where((_, i) => i % 2 == 1).ToList() })
+        {
+            foreach (var tenant in removal)
+            {
+                stackFile.RemoveTenant(tenant);
+            }
+            await Record(pulumi.SucceedsWithinAsync(ManyTenantsBound, PoolDeadlock, "up", "--yes", "--skip-preview"));
+            foreach (var tenant in removal)
+            {
+                Assert.Null(await ServerInspection.DatabaseAsync(fixture.First, Database(manyOutputs, tenant)));
+                Assert.False(await ServerInspection.RoleExistsAsync(fixture.First, Role(manyOutputs, tenant)));
+            }
+        }
+        Assert.Equal(bakery, await ServerInspection.DatabaseAsync(fixture.First, Database(outputs, "e2e-bakery")));
+
+        // 7. In a protected stack a tenant is retired first, then removed: its database and role stay on the
         //    server, with their data, and leave the state.
         stackFile.SetProtect(true);
         await Record(pulumi.SucceedsAsync("up", "--yes", "--skip-preview"));
@@ -94,7 +130,7 @@ public sealed class TenantLifecycleOnTheRealEngineTests(TwoServersFixture fixtur
         Assert.Equal(3, await ServerInspection.RowCountAsync(fixture.Second, Database(outputs, "e2e-books"), DataTable));
         Assert.DoesNotContain(await pulumi.UrnsAsync(), urn => urn.Contains("e2e-books", StringComparison.Ordinal));
 
-        // 7. pulumi destroy leaves only the protected tenant, with its data.
+        // 8. pulumi destroy leaves only the protected tenant, with its data.
         await Record(pulumi.SucceedsAsync("destroy", "--yes", "--skip-preview", "--exclude-protected"));
         Assert.Equal(bakery, await ServerInspection.DatabaseAsync(fixture.First, Database(outputs, "e2e-bakery")));
         Assert.Equal(3, await ServerInspection.RowCountAsync(fixture.First, Database(outputs, "e2e-bakery"), DataTable));

@@ -97,6 +97,23 @@ public sealed class MoveGuardTests
     }
 
     [Fact]
+    public async Task AReferenceALegacyLayoutBackendCannotParseFailsTheRunNamingPulumiStateUpgrade()
+    {
+        // Pulumi's own words for organization/tenant-databases/dev in a file or S3 backend without projects.
+        const string legacy = "a stack name may only contain alphanumeric, hyphens, underscores, or periods: invalid character '/' at position 12";
+
+        var rejected = await TestDeployment.FailAsync(TestStackConfig.Dev(), referenceFailure: legacy);
+
+        var reported = rejected.Problem is AggregateException all ? all.InnerExceptions.ToList() : [rejected.Problem];
+        var explained = Assert.Single(reported, error => error.Message.Contains($"`{LastDeployment.UpgradeCommand}`", StringComparison.Ordinal));
+        Assert.IsType<Pulumi.RunException>(explained);
+        Assert.Contains("legacy layout", explained.Message);
+        Assert.Contains("organization/tenant-databases/dev", explained.Message);
+        Assert.Contains("nothing was declared", explained.Message);
+        Assert.Equal([Mocks.StackReferenceType], rejected.Registered.Select(resource => resource.Type));
+    }
+
+    [Fact]
     public async Task ARemovedTenantIsNoMoveAndTheRestDeploys()
     {
         var deployment = await TestDeployment.RunAsync(TestStackConfig.Dev(), lastOutputs: LastOutputs(extraTenants: "gone-shop"));

@@ -1,6 +1,7 @@
 using Pulumi;
 using Pulumi.PostgreSql;
 using Pulumi.Utilities;
+using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Infra.Servers;
 using TenantDatabases.Infra.Tests.Engine;
 
@@ -34,7 +35,7 @@ public sealed class ServerProviderTests
         {
             Assert.Equal("false", provider.Input("superuser"));
             Assert.Equal(ServerProviders.ConnectTimeoutSeconds.ToString(), provider.Input("connectTimeout"));
-            Assert.Equal(ServerProviders.MaxConnections.ToString(), provider.Input("maxConnections"));
+            Assert.Equal(TenantLanes.ProviderMaxConnections.ToString(), provider.Input("maxConnections"));
             Assert.Equal("verify-full", provider.Input("sslmode"));
         });
     }

@@ -15,23 +15,29 @@ internal static class LastDeployment
     /// <summary>The resource name of the reference; a read, which changes nothing and counts as no change.</summary>
     public const string ReferenceName = "last-deployment";
 
+    /// <summary>Pulumi's command that moves a file or bucket backend's stacks to the layout with projects.</summary>
+    public const string UpgradeCommand = "pulumi state upgrade";
+
     public static async Task<PreviousDeployment> ReadAsync()
     {
         var instance = Deployment.Instance;
-        var self = new StackReference(ReferenceName, new StackReferenceArgs
+        var name = $"{instance.OrganizationName}/{instance.ProjectName}/{instance.StackName}";
+        var self = new StackReference(ReferenceName, new StackReferenceArgs { Name = name });
+        var outputs = new Dictionary<string, object?>();
+        try
         {
-            Name = $"{instance.OrganizationName}/{instance.ProjectName}/{instance.StackName}",
-        });
-        var outputs = new Dictionary<string, object?>
+            outputs[StackOutputsSchema.PlacementsKey] = await ValueAsync(self, StackOutputsSchema.PlacementsKey);
+            outputs[StackOutputsSchema.ServersKey] = await ValueAsync(self, StackOutputsSchema.ServersKey);
+            if (outputs[StackOutputsSchema.PlacementsKey] is null)
+            {
+                // A deploy from before placements existed: its secret tenants output says where each tenant is.
+                // Only server and database are read from it; nothing of it is logged or kept.
+                outputs[StackOutputsSchema.TenantsKey] = await ValueAsync(self, StackOutputsSchema.TenantsKey);
+            }
+        }
+        catch (Exception error) when (error is not RunException)
         {
-            [StackOutputsSchema.PlacementsKey] = await ValueAsync(self, StackOutputsSchema.PlacementsKey),
-            [StackOutputsSchema.ServersKey] = await ValueAsync(self, StackOutputsSchema.ServersKey),
-        };
-        if (outputs[StackOutputsSchema.PlacementsKey] is null)
-        {
-            // A deploy from before placements existed: its secret tenants output says where each tenant is.
-            // Only server and database are read from it; nothing of it is logged or kept.
-            outputs[StackOutputsSchema.TenantsKey] = await ValueAsync(self, StackOutputsSchema.TenantsKey);
+            throw Unreadable(name, error);
         }
         var present = outputs.Where(output => output.Value is not null).ToDictionary();
         if (present.Count == 0)
@@ -43,6 +49,16 @@ internal static class LastDeployment
             $"The stack's last outputs cannot be read ({string.Join(" ", read.Problems)}), so a moved tenant could not be detected; " +
             "nothing was declared. Check them with `pulumi stack output --json`.");
     }
+
+    // The engine reports why the reference failed and hands the program only "resource monitor shut down": the program
+    // names the one cause with a fix of its own. A file or bucket backend in the legacy layout (no .pulumi/meta.yaml)
+    // parses a reference as a bare stack name and refuses the '/' (pulumi/pulumi pkg/backend/diy, ParseStackName).
+    private static RunException Unreadable(string name, Exception error) => new(
+        $"The stack's last deployment could not be read through a stack reference to itself ('{name}'), so a moved tenant " +
+        $"could not be detected; nothing was declared. Pulumi's error for '{ReferenceName}' says why. If it says that a stack name " +
+        "may only contain alphanumeric, hyphens, underscores, or periods, the backend (a file:// folder or an s3://, gs:// or " +
+        "azblob:// bucket) keeps its stacks in Pulumi's legacy layout, without projects: upgrade it once with " +
+        $"`{UpgradeCommand}` (every stack in it moves to organization/<project>/<stack>), then run again. ({error.Message})");
 
     // Plain and secret outputs alike: placements and servers are plain, a tenants output of an old deploy is secret.
     private static async Task<object?> ValueAsync(StackReference self, string name)

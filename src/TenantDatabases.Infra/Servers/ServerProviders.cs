@@ -13,10 +13,6 @@ internal static class ServerProviders
     // An unreachable server fails the preview in seconds instead of the provider's default 180 s.
     public const int ConnectTimeoutSeconds = 15;
 
-    // The provider opens a connection per resource operation; a bound keeps a big fleet within
-    // max_connections and avoids concurrent GRANTs failing with "tuple concurrently updated".
-    public const int MaxConnections = 4;
-
     public static Provider Declare(ServerPlan server, Output<string> adminPassword) =>
         new(server.ProviderName, ArgsFor(server, adminPassword));
 
@@ -31,6 +27,7 @@ internal static class ServerProviders
         // Managed services never grant superuser; the provider's default (true) breaks refresh there.
         Superuser = false,
         ConnectTimeout = ConnectTimeoutSeconds,
-        MaxConnections = MaxConnections,
+        // The pool the tenant lanes are sized for: why it is small, and why it must stay above the lanes, is there.
+        MaxConnections = TenantLanes.ProviderMaxConnections,
     };
 }

@@ -35,13 +35,19 @@ public sealed class TenantDatabase : ComponentResource
         }
         var password = new RandomPassword($"{name}-password", passwordArgs, new CustomResourceOptions { Parent = this });
 
+        // The tenant's first operation on its server waits for its lane: the bound on the provider's pool.
+        var ownerOptions = HoldingData(args);
+        foreach (var earlier in args.After)
+        {
+            ownerOptions.DependsOn.Add(earlier);
+        }
         var owner = new Role($"{name}-owner", new RoleArgs
         {
             Name = args.Tenant.RoleName,
             Login = true,
             Password = password.Result,
             ConnectionLimit = args.Tenant.ConnectionLimit,
-        }, HoldingData(args));
+        }, ownerOptions);
 
         // PostgreSQL 16+: CREATE DATABASE ... OWNER needs the creating admin to be a member of the owner role.
         var adminMembership = new GrantRole($"{name}-admin-membership", new GrantRoleArgs
@@ -67,7 +73,7 @@ public sealed class TenantDatabase : ComponentResource
         // otherwise deleting the old grant would undo the new one's revoke.
         var publicRevokeOptions = OnServer(args);
         publicRevokeOptions.DeleteBeforeReplace = true;
-        _ = new Grant($"{name}-public-revoked", new GrantArgs
+        LastServerOperation = new Grant($"{name}-public-revoked", new GrantArgs
         {
             Database = database.Name,
             Role = "public",
@@ -94,6 +100,12 @@ public sealed class TenantDatabase : ComponentResource
 
     /// <summary>The owner role's password; a secret.</summary>
     public Output<string> Password { get; }
+
+    /// <summary>
+    /// The last of the tenant's operations on its server (each one waits for the one before): a later tenant of the
+    /// same lane starts after it, and is deleted before it.
+    /// </summary>
+    public Resource LastServerOperation { get; }
 
     private CustomResourceOptions OnServer(TenantDatabaseArgs args) =>
         new() { Parent = this, Provider = args.Provider };

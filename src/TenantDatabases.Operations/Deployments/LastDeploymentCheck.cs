@@ -37,6 +37,10 @@ public static class LastDeploymentCheck
         }
         var answer = await pulumi.StackOutputAsync(request.Stack, showSecrets: false, cancellationToken);
         var source = $"stack '{request.Stack}' in {BackendName()}";
+        if (StateLayout.LegacyLayoutProblem(Environment.GetEnvironmentVariable("PULUMI_BACKEND_URL"), project) is { } legacy)
+        {
+            return LastDeploymentResult.Refused(legacy, source);
+        }
         // A stack file with a salt and no other provider is a passphrase stack: created so, whatever the backend's default.
         var passphrase = load.File.EncryptionSalt is not null && load.File.SecretsProvider is null or "passphrase";
         switch (answer.Outcome)

@@ -6,8 +6,9 @@ namespace TenantDatabases.Infra.Tests.Engine;
 /// <summary>
 /// The engine's stand-in: every resource's outputs are its inputs, plus what a provider would compute
 /// (a RandomPassword's <c>result</c>, a <c>name</c> where none was given). Records every registration.
+/// A <paramref name="referenceFailure"/> makes the backend fail the stack's reference to itself with that message.
 /// </summary>
-internal sealed class Mocks(IReadOnlyDictionary<string, object>? lastOutputs = null) : IMocks
+internal sealed class Mocks(IReadOnlyDictionary<string, object>? lastOutputs = null, string? referenceFailure = null) : IMocks
 {
     public const string RandomPasswordType = "random:index/randomPassword:RandomPassword";
 
@@ -45,6 +46,10 @@ internal sealed class Mocks(IReadOnlyDictionary<string, object>? lastOutputs = n
         if (args.Type == RandomPasswordType)
         {
             outputs.Add("result", GeneratedPassword(args.Name!));
+        }
+        if (args.Type == StackReferenceType && referenceFailure is not null)
+        {
+            throw new InvalidOperationException(referenceFailure);
         }
         if (args.Type == StackReferenceType)
         {

@@ -44,11 +44,11 @@ public sealed class ObservedStack : Stack
     {
         lock (declared)
         {
-            declared.Add(new DeclaredResource(args.Resource.GetResourceType(), args.Resource.GetResourceName(), args.Args, args.Options));
+            declared.Add(new DeclaredResource(args.Resource.GetResourceType(), args.Resource.GetResourceName(), args.Args, args.Options, args.Resource));
         }
         return null;
     }
 }
 
-/// <summary>A resource as the program declared it.</summary>
-public sealed record DeclaredResource(string Type, string Name, ResourceArgs Args, ResourceOptions Options);
+/// <summary>A resource as the program declared it, and the resource object itself (what other resources' options and inputs refer to).</summary>
+public sealed record DeclaredResource(string Type, string Name, ResourceArgs Args, ResourceOptions Options, Resource Resource);

@@ -25,10 +25,14 @@ public sealed record TestDeployment(
         return new TestDeployment(mocks.Registered, stack.Declared, stack.DeclaredOutputs);
     }
 
-    /// <summary>Runs a stack that must fail; returns the failure and what reached the engine.</summary>
-    public static async Task<RejectedDeployment> FailAsync(TestStackConfig config, IReadOnlyDictionary<string, object>? lastOutputs = null)
+    /// <summary>
+    /// Runs a stack that must fail; returns the failure and what reached the engine. A <paramref name="referenceFailure"/>
+    /// is what the backend answers the stack's reference to itself.
+    /// </summary>
+    public static async Task<RejectedDeployment> FailAsync(
+        TestStackConfig config, IReadOnlyDictionary<string, object>? lastOutputs = null, string? referenceFailure = null)
     {
-        var mocks = new Mocks(lastOutputs);
+        var mocks = new Mocks(lastOutputs, referenceFailure);
         // The stack body as Program.cs runs it (no observing stack around it), so the failure is reported as `pulumi up` reports it.
         var error = await Record.ExceptionAsync(() =>
             WithConfigAsync(config, async () => (await Deployment.TestAsync(mocks, Options("dev"), TenantDatabasesStack.DeclareAsync)).Resources));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TenantDatabases.Infra.Tests.Engine;
 
 /// <summary>A server of a test stack; <see cref="AdminPassword"/> stands for its decrypted <c>secure:</c> value.</summary>
-public sealed record TestServer(string Name, string Host, int Port, string? Region, bool IsDefault, string SslMode, string AdminPassword);
+public sealed record TestServer(string Name, string Host, int Port, string? Region, bool IsDefault, string SslMode, string AdminPassword, int MaxTenants = 50);
 
 /// <summary>
 /// A stack's configuration as the Pulumi CLI hands it to the program: one raw string per key of the
@@ -78,7 +78,7 @@ public sealed record TestStackConfig(IReadOnlyDictionary<string, string> Raw)
             ["password"] = server.AdminPassword,
             ["default"] = server.IsDefault,
             ["sslMode"] = server.SslMode,
-            ["maxTenants"] = 50,
+            ["maxTenants"] = server.MaxTenants,
         };
         if (server.Region is not null)
         {
