@@ -1,6 +1,7 @@
 using Pulumi;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Planning;
+using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Infra.Configuration;
 using TenantDatabases.Infra.Deployments;
 using TenantDatabases.Infra.Outputs;
@@ -23,7 +24,7 @@ public static class TenantDatabasesStack
     public static async Task<IDictionary<string, object?>> DeclareAsync()
     {
         var config = new Config();
-        var stackFile = $"Pulumi.{Deployment.Instance.StackName}.yaml";
+        var stackFile = StackFile.FileName(Deployment.Instance.StackName);
         var validation = FleetConfigurationReader.Read(PulumiConfigValues.Read(config), ConfigOrigin.PulumiConfig);
         if (validation is not { IsValid: true, Configuration: { } configuration })
         {
