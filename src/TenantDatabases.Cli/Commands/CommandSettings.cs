@@ -133,6 +133,10 @@ internal class TenantRunSettings : FormatSettings
         {
             return ValidationResult.Error("Give exactly one of --stack <name> (reads 'pulumi stack output') or --outputs <file|->.");
         }
+        if (ReportFile.Problem(Report) is { } report)
+        {
+            return ValidationResult.Error(report);
+        }
         return CwdProblem() ?? ValidationResult.Success();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Spectre.Console;
 
 namespace TenantDatabases.Cli.Output;
 
@@ -24,10 +25,36 @@ internal static class ReportJson
 
     /// <summary><paramref name="value"/> as a JSON document.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
 
-    /// <summary>Writes the report; a report that cannot be written is a problem, not a silent loss.</summary>
-    public static string? TryWrite(string path, string json)
+/// <summary>
+/// The one writer of <c>--report</c>, for every command that has it: the path is checked before any work starts
+/// (its folder must exist; nothing is created), the report is written even after a cancelled run (it is what the
+/// run leaves behind), and a report that cannot be written is a usage error (exit 2) with the reason, never a
+/// silent loss.
+/// </summary>
+internal static class ReportFile
+{
+    /// <summary>Why <paramref name="path"/> cannot take a report, for the settings' validation; null when it can.</summary>
+    public static string? Problem(string? path)
     {
+        if (path is null)
+        {
+            return null;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        return folder is not null && !Directory.Exists(folder)
+            ? $"--report {path}: the folder {folder} does not exist; create it or choose another path."
+            : null;
+    }
+
+    /// <summary>Writes <paramref name="json"/> to <paramref name="path"/>; on failure says why on <paramref name="console"/> and returns exit 2.</summary>
+    public static int? Write(IAnsiConsole console, string? path, string json)
+    {
+        if (path is null)
+        {
+            return null;
+        }
         try
         {
             File.WriteAllText(path, json);
@@ -35,7 +62,8 @@ internal static class ReportJson
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return $"--report {path}: cannot write the report ({error.Message}).";
+            console.MarkupLineInterpolated($"[red]error:[/] --report {path}: cannot write the report ({error.Message}).");
+            return ExitCodes.Usage;
         }
     }
 }

@@ -98,7 +98,7 @@ public static class ServerPasswordWriter
             return Result<string>.Refused(tree.Problem);
         }
         var password = StackFileTree.Entry(StackFileTree.Entry(tree.Key(ConfigKeys.Servers), server)?.Value, ConfigKeys.Password);
-        if (StackFileTree.Entry(password?.Value, "secure")?.Value is not YamlScalarNode { IsNull: false } secure)
+        if (StackFileTree.Entry(password?.Value, StackFile.SecureKey)?.Value is not YamlScalarNode { IsNull: false } secure)
         {
             return Result<string>.Refused(
                 $"servers.{server}.password is not a 'secure:' value in the stack file. Set it once with: {ServerPasswordCommand.For(server)}.");

@@ -95,6 +95,9 @@ public static class StackFileReader
 /// <param name="Config">The top-level keys of <c>config:</c> exactly as written (e.g. <c>tenant-databases:servers</c>).</param>
 public sealed record StackFile(string Path, string? SecretsProvider, string? EncryptionSalt, ConfigMap Config)
 {
+    /// <summary>The key of a secret's ciphertext in a stack file and in Pulumi's JSON: <c>password: {secure: v1:…}</c>.</summary>
+    public const string SecureKey = "secure";
+
     /// <summary>The file name of <paramref name="stack"/>'s settings, beside Pulumi.yaml: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 

@@ -276,7 +276,7 @@ internal static class YamlTextPositions
 /// </summary>
 internal static class YamlConfigValues
 {
-    public const string SecureKey = "secure";
+    public const string SecureKey = StackFile.SecureKey;
 
     public static ConfigValue From(YamlNode node, SourceLocation? keyLocation = null) => node switch
     {

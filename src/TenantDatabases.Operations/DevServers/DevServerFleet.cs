@@ -100,7 +100,7 @@ public sealed record DevServerPlan(DevServerFolder Folder, IReadOnlyList<(Server
             }
             else
             {
-                problems.Add($"tenant-databases:servers.{server.Name}.host: '{server.Host}' is not a loopback address; dev-servers only runs servers on loopback: 127.0.0.1 (or another 127.0.0.0/8 address), ::1 or localhost. " +
+                problems.Add($"{ConfigPath.Server(server.Name, ConfigKeys.Host)}: '{server.Host}' is not a loopback address; dev-servers only runs servers on loopback: 127.0.0.1 (or another 127.0.0.0/8 address), ::1 or localhost. " +
                              "Use a stack whose servers are local, such as dev.");
             }
         }

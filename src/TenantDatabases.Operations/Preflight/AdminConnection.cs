@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Operations.Connections;
+using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Preflight;
 
@@ -42,7 +43,8 @@ internal static class AdminConnection
     {
         var server = target.Server;
         var role = server.Username;
-        var message = Scrub(error.Message, target.Password);
+        var mask = new SecretMask([target.Password]);
+        var message = mask.Apply(error.Message);
         if (error is PostgresException postgres)
         {
             return postgres.SqlState switch
@@ -64,17 +66,13 @@ internal static class AdminConnection
         if (IsTlsFailure(error))
         {
             return PreflightCheck.Error(CheckNames.Tls,
-                $"TLS as sslMode {server.SslMode.ToName()} asks failed: {Scrub(Chain(error), target.Password)}",
+                $"TLS as sslMode {server.SslMode.ToName()} asks failed: {mask.Apply(Chain(error))}",
                 "Enable TLS on the server, install the CA that signed its certificate (verify-ca/verify-full), or choose the sslMode the server supports.");
         }
         return PreflightCheck.Error(server.SslMode == Fleet.Model.SslMode.Disable ? CheckNames.Authentication : CheckNames.Tls,
             $"The PostgreSQL handshake failed: {message}",
             "Check that host and port point at a PostgreSQL server, and read the server's log.");
     }
-
-    /// <summary>Removes the password from text that came from elsewhere, whatever form it took.</summary>
-    public static string Scrub(string text, string password) =>
-        string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
 
     // The handshake's outer exception says only that it failed; the inner ones say why (e.g. an untrusted root).
     private static string Chain(Exception error)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Preflight;
 
@@ -38,7 +39,7 @@ public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, IL
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not OutOfMemoryException)
         {
-            last = PreflightCheck.Error(log.CurrentStep, $"Unexpected failure: {AdminConnection.Scrub(error.Message, target.Password)}",
+            last = PreflightCheck.Error(log.CurrentStep, $"Unexpected failure: {new SecretMask([target.Password]).Apply(error.Message)}",
                 "Read the server's log; rerun with --verbose.");
         }
         var checks = log.Close(last);

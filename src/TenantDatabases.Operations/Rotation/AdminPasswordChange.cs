@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Operations.Preflight;
+using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Rotation;
 
@@ -54,7 +55,7 @@ public sealed class AdminPasswordChange(ServerDefinition server, TimeSpan timeou
     {
         var target = new PreflightTarget(server, passwords[0], "", []);
         var check = AdminConnection.Classify(error, target);
-        var message = passwords.Aggregate($"{check.Message} {check.Fix}".Trim(), (text, password) => AdminConnection.Scrub(text, password));
+        var message = passwords.Aggregate($"{check.Message} {check.Fix}".Trim(), (text, password) => new SecretMask([password]).Apply(text));
         return $"server '{server.Name}' ({server.Host}:{server.Port}) as {server.Username}: {message}";
     }
 }

@@ -4,6 +4,7 @@ using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Preflight;
 using TenantDatabases.Operations.Secrets;
 using TenantDatabases.Operations.Stacks;
+using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Rotation;
 
@@ -158,7 +159,7 @@ internal static class RotationTest
         if (failed.Count > 0 || checks.Find(CheckNames.Authentication) is null)
         {
             return new Result("Preflight with the stack's new password failed: " +
-                string.Join(" ", failed.Select(check => $"{check.Name}: {AdminConnection.Scrub(check.Message, expected)}")), "");
+                string.Join(" ", failed.Select(check => $"{check.Name}: {new SecretMask([expected]).Apply(check.Message)}")), "");
         }
         var others = checks.Checks.Where(check => check.Status == CheckStatus.Error).Select(check => check.Name).ToList();
         return new Result(null, $"Preflight logs in with the password read back from {secrets.Source}" +

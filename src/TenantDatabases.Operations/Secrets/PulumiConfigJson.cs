@@ -2,6 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Operations.Inputs;
+using TenantDatabases.Fleet.Model;
+using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Fleet.StackFiles;
 
 namespace TenantDatabases.Operations.Secrets;
 
@@ -13,7 +16,8 @@ namespace TenantDatabases.Operations.Secrets;
 /// </summary>
 public sealed class PulumiConfigJson
 {
-    private const string ServersKey = "tenant-databases:servers";
+    // The fields of each key in Pulumi's JSON.
+    private const string ObjectValueField = "objectValue", ValueField = "value";
 
     private PulumiConfigJson(IReadOnlyList<KeyValuePair<string, JsonElement>> values) => Values = values;
 
@@ -53,11 +57,11 @@ public sealed class PulumiConfigJson
             {
                 return Result<PulumiConfigJson>.Refused($"{origin}: key '{property.Name}' must be an object with \"value\"/\"objectValue\" and \"secret\".");
             }
-            if (property.Value.TryGetProperty("objectValue", out var objectValue) && objectValue.ValueKind != JsonValueKind.Null)
+            if (property.Value.TryGetProperty(ObjectValueField, out var objectValue) && objectValue.ValueKind != JsonValueKind.Null)
             {
                 values.Add(new(property.Name, objectValue.Clone()));
             }
-            else if (property.Value.TryGetProperty("value", out var value))
+            else if (property.Value.TryGetProperty(ValueField, out var value))
             {
                 values.Add(new(property.Name, value.Clone()));
             }
@@ -73,27 +77,27 @@ public sealed class PulumiConfigJson
     public SecretsResult Passwords(string origin)
     {
         var passwords = new Dictionary<string, string>();
-        var servers = Values.FirstOrDefault(pair => pair.Key == ServersKey).Value;
+        var servers = Values.FirstOrDefault(pair => ConfigKeys.ProjectKey(pair.Key) == ConfigKeys.Servers).Value;
         if (servers.ValueKind != JsonValueKind.Object)
         {
             return SecretsResult.Delivered(new ServerPasswords(passwords), origin);
         }
         foreach (var server in servers.EnumerateObject())
         {
-            if (server.Value.ValueKind != JsonValueKind.Object || !server.Value.TryGetProperty("password", out var password))
+            if (server.Value.ValueKind != JsonValueKind.Object || !server.Value.TryGetProperty(ConfigKeys.Password, out var password))
             {
                 continue; // Validation reports the missing password with its path.
             }
-            if (password.ValueKind == JsonValueKind.Object && password.TryGetProperty("secure", out _))
+            if (password.ValueKind == JsonValueKind.Object && password.TryGetProperty(StackFile.SecureKey, out _))
             {
-                return SecretsResult.Wrong($"{origin}: servers.{server.Name}.password is still encrypted: the JSON was made without --show-secrets.", origin);
+                return SecretsResult.Wrong($"{origin}: {ConfigPath.Server(server.Name, ConfigKeys.Password)} is still encrypted: the JSON was made without --show-secrets.", origin);
             }
             if (password.ValueKind == JsonValueKind.String)
             {
                 var text = password.GetString()!;
-                if (text == "[secret]")
+                if (text == StackOutputsSchema.HiddenSecret)
                 {
-                    return SecretsResult.Wrong($"{origin}: servers.{server.Name}.password shows as [secret]: the JSON was made without --show-secrets.", origin);
+                    return SecretsResult.Wrong($"{origin}: {ConfigPath.Server(server.Name, ConfigKeys.Password)} shows as {StackOutputsSchema.HiddenSecret}: the JSON was made without --show-secrets.", origin);
                 }
                 passwords[server.Name] = text;
             }

@@ -43,7 +43,7 @@ public static class StackFilePasswords
             }
             catch (SecretDecryptionException error)
             {
-                problems.Add($"{stackFile}: tenant-databases:servers.{server.Name}.password: {error.Message} " +
+                problems.Add($"{stackFile}: {ConfigPath.Server(server.Name, ConfigKeys.Password)}: {error.Message} " +
                              $"Fix: {ServerPasswordCommand.For(server.Name)}.");
             }
         }

@@ -41,18 +41,12 @@ internal sealed class DeployCommand : AsyncCommand<DeploySettings>
         view.Start(request);
         var result = await DeployPipeline.RunAsync(_runner, request, view.Stage, cancellationToken);
         view.Finish(result);
+        if (ReportFile.Write(_console, settings.Report, DeployReport.ToJson(result)) is { } unwritten)
+        {
+            return unwritten;
+        }
         if (settings.Report is { } report)
         {
-            try
-            {
-                // Written even when cancelled: the report is what a cancelled deployment leaves behind.
-                await DeployReport.WriteAsync(report, result);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                _console.MarkupLineInterpolated($"[red]error:[/] --report {report}: cannot write the report ({error.Message}).");
-                return ExitCodes.Usage;
-            }
             _console.MarkupLineInterpolated($"report: {report}");
         }
         return result.ExitCode;
@@ -118,9 +112,9 @@ internal sealed class DeploySettings : StackCommandSettings
         {
             return ValidationResult.Error($"--scripts {Scripts}: no such folder; give the folder of NNNN_name.sql scripts, or leave --scripts out to use migrations/ beside Pulumi.yaml.");
         }
-        if (Report is not null && Path.GetDirectoryName(Path.GetFullPath(Report)) is { } folder && !Directory.Exists(folder))
+        if (ReportFile.Problem(Report) is { } report)
         {
-            return ValidationResult.Error($"--report {Report}: the folder {folder} does not exist; create it or choose another path.");
+            return ValidationResult.Error(report);
         }
         return ValidationResult.Success();
     }

@@ -102,10 +102,6 @@ internal static class DeployReport
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes the report to <paramref name="path"/>.</summary>
-    public static Task WriteAsync(string path, DeployResult result, CancellationToken cancellationToken = default) =>
-        File.WriteAllTextAsync(path, ToJson(result), cancellationToken);
-
     private static void WriteStage(Utf8JsonWriter json, StageResult stage)
     {
         json.WriteStartObject();

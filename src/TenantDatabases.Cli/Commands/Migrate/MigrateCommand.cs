@@ -38,12 +38,7 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
             MigrationTable.Write(console, run.Tenants, text, run.DryRun);
         }
         MigrateOutput.WriteCancelled(side, run);
-        if (settings.Report is { } reportFile && ReportJson.TryWrite(reportFile, report) is { } reportProblem)
-        {
-            side.MarkupLineInterpolated($"[red]error:[/] {reportProblem}");
-            return ExitCodes.Usage;
-        }
-        return MigrateOutput.ExitCode(run);
+        return ReportFile.Write(side, settings.Report, report) ?? MigrateOutput.ExitCode(run);
     }
 
     // A progress bar on a terminal; otherwise (CI logs, pipes) one line per finished tenant.

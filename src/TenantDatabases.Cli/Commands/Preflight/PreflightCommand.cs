@@ -33,14 +33,9 @@ internal sealed class PreflightCommand(IAnsiConsole console, CancelSignals signa
         var report = await PreflightRun.CheckAsync(request, stack, logs, signals.Run);
 
         var document = PreflightOutput.Document(report, stack);
-        if (settings.Report is { } reportFile)
+        if (ReportFile.Write(StandardErrorConsole.For(settings.IsJson, console), settings.Report, document) is { } unwritten)
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(reportFile)) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-            // Written even when cancelled: the report is what a cancelled run leaves behind.
-            await File.WriteAllTextAsync(reportFile, document, CancellationToken.None);
+            return unwritten;
         }
         if (settings.IsJson)
         {
@@ -88,6 +83,10 @@ internal sealed class PreflightSettings : FormatSettings
         if (!common.Successful)
         {
             return common;
+        }
+        if (ReportFile.Problem(Report) is { } report)
+        {
+            return ValidationResult.Error(report);
         }
         return Timeout is > 0 and <= 600
             ? ValidationResult.Success()

@@ -43,12 +43,7 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
         {
             side.MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
         }
-        if (settings.Report is { } report && ReportJson.TryWrite(report, json) is { } problem)
-        {
-            side.MarkupLineInterpolated($"[red]error:[/] {problem}");
-            return ExitCodes.Usage;
-        }
-        return VerificationOutput.ExitCode(run);
+        return ReportFile.Write(side, settings.Report, json) ?? VerificationOutput.ExitCode(run);
     }
 }
 

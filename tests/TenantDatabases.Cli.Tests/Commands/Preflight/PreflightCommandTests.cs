@@ -39,7 +39,7 @@ public sealed class PreflightCommandTests(PreflightCommandFixture fixture) : ICl
     [Fact]
     public async Task ConfigJsonGivesTheSameReportAsJsonAndAsAReportFile()
     {
-        var reportFile = Path.Combine(fixture.Mixed.Directory, "out", "preflight.json");
+        var reportFile = Path.Combine(Directory.CreateDirectory(Path.Combine(fixture.Mixed.Directory, "out")).FullName, "preflight.json");
 
         var run = await CommandRun.RunAsync("preflight", "--stack", "test", "--cwd", fixture.Mixed.Directory, "--timeout", "2",
             "--config-json", fixture.MixedConfigJson, "--format", "json", "--report", reportFile);
