@@ -83,3 +83,17 @@ internal static class TenantSelectionOutput
         }
     }
 }
+
+/// <summary>
+/// What a verb's view made of its result: the exit code, the one line deploy's summary shows for it, and its JSON
+/// document. Every verb has one view, used by its own command and by deploy's stage alike.
+/// </summary>
+/// <param name="ExitCode">The verb's exit code.</param>
+/// <param name="Summary">The line that sums the result up (deploy shows it beside the stage).</param>
+/// <param name="Json">The verb's JSON document, when it has one (deploy's report embeds it).</param>
+internal sealed record VerbOutput(int ExitCode, string? Summary, string? Json = null)
+{
+    /// <summary>The first of <paramref name="problems"/> as deploy's one line, password settings masked.</summary>
+    public static string? FirstError(IReadOnlyList<string> problems) =>
+        problems.Count == 0 ? null : $"error: {Fleet.Secrets.SecretMask.Redact(problems[0])}";
+}

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Fleet.Naming;
-using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Operations.Stacks;
 
 namespace TenantDatabases.Cli.Commands.AddTenant;

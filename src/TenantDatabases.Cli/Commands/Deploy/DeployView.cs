@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text;
 using Spectre.Console;
-using TenantDatabases.Operations.Deployments;
 using TenantDatabases.Fleet.StackFiles;
 
 namespace TenantDatabases.Cli.Commands.Deploy;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Processes;

@@ -46,12 +46,13 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         };
     }
 
+    // Each verb's own view renders the stage, on a plain-text console that deploy shows under a failed stage.
     private static StageResult Validate(DeployRequest request)
     {
         var load = StackLoader.Load(request.WorkingDirectory, request.Stack);
         using var text = new StageText();
-        ValidateOutput.Write(text.Console, load);
-        return StageResult.Ran(DeployStage.Validate, ValidateOutput.ExitCode(load), ValidateOutput.ClosingLine(load), text.Text);
+        var shown = ValidateView.Show(text.Console, request.Stack, load, json: false);
+        return StageResult.Ran(DeployStage.Validate, shown.ExitCode, shown.Summary, text.Text);
     }
 
     private async Task<StageResult> PreflightAsync(DeployRequest request, RunCancellation cancellation)
@@ -61,15 +62,10 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         using var text = new StageText();
         if (!stack.Succeeded)
         {
-            var exitCode = ConnectableStackOutput.Refused(text.Console, stack);
-            var first = stack.Problem is { } problem ? $"error: {problem}" : stack.Problems.FirstOrDefault()?.Format(stack.ProblemFile);
-            return StageResult.Ran(DeployStage.Preflight, exitCode, first, text.Text);
+            return Ran(DeployStage.Preflight, PreflightView.Refused(text.Console, stack), text);
         }
-        ConnectableStackOutput.Warnings(text.Console, stack);
         var report = await PreflightRun.CheckAsync(preflight, stack, null, cancellation);
-        PreflightTable.Write(text.Console, report);
-        return StageResult.Ran(DeployStage.Preflight, PreflightOutput.ExitCode(report), PreflightOutput.Summary(report), text.Text,
-            PreflightOutput.Document(report, stack));
+        return Ran(DeployStage.Preflight, PreflightView.Show(text.Console, stack, report, json: false), text);
     }
 
     private static async Task<StageResult> StackAsync(DeployRequest request, CancellationToken cancellationToken)
@@ -88,42 +84,26 @@ internal sealed class UseCaseStageRunner(PulumiUpStage pulumiUp, Func<string, st
         // deploy refuses --outputs -, so standard input is never read.
         var prepared = await MigrationRun.PrepareAsync(StageRequests.Migrate(request), TextReader.Null, cancellation.Stop);
         using var text = new StageText();
-        TenantSelectionOutput.Write(text.Console, text.Console, prepared.Selection);
         if (!prepared.Succeeded)
         {
-            return StageResult.Ran(DeployStage.Migrate, MigrateOutput.Refused(text.Console, prepared), FirstError(prepared.Problems), text.Text);
+            return Ran(DeployStage.Migrate, MigrateView.Refused(text.Console, prepared), text);
         }
+        TenantSelectionOutput.Write(text.Console, text.Console, prepared.Selection);
         var words = new MigrationText(prepared.Outputs.Passwords);
-        MigrateOutput.WriteStart(text.Console, prepared);
-        var run = await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(text.Console, words), cancellation);
-        MigrationTable.Write(text.Console, run.Tenants, words, run.DryRun);
-        MigrateOutput.WriteCancelled(text.Console, run);
-        return StageResult.Ran(DeployStage.Migrate, MigrateOutput.ExitCode(run), MigrationTable.Summary(run.Tenants), text.Text,
-            MigrationReport.Render(run, words));
+        MigrateView.WriteStart(text.Console, prepared);
+        var run = await MigrationRun.RunAsync(prepared, MigrateView.TenantLines(text.Console, words), cancellation);
+        return Ran(DeployStage.Migrate, MigrateView.Show(text.Console, text.Console, run, words, json: false), text);
     }
 
     private static async Task<StageResult> VerifyAsync(DeployRequest request, RunCancellation cancellation)
     {
         var run = await VerificationRun.RunAsync(StageRequests.Verify(request), TextReader.Null, cancellation);
         using var text = new StageText();
-        TenantSelectionOutput.Write(text.Console, text.Console, run.Selection);
-        if (!run.Selection.Succeeded)
-        {
-            return StageResult.Ran(DeployStage.Verify, TenantSelectionOutput.ExitCode(run.Selection), FirstError(run.Selection.Problems), text.Text);
-        }
-        if (run.ScriptProblems.Count > 0)
-        {
-            run.ScriptProblems.ToList().ForEach(problem => ProblemOutput.WriteError(text.Console, problem));
-            return StageResult.Ran(DeployStage.Verify, ExitCodes.Usage, FirstError(run.ScriptProblems), text.Text);
-        }
-        var words = new MigrationText(run.Selection.Outputs.Passwords);
-        VerificationOutput.WriteTable(text.Console, run.Tenants, words);
-        return StageResult.Ran(DeployStage.Verify, VerificationOutput.ExitCode(run), VerificationOutput.Summary(run.Tenants), text.Text,
-            VerificationOutput.Render(run, words));
+        return Ran(DeployStage.Verify, VerifyView.Show(text.Console, text.Console, run, json: false), text);
     }
 
-    private static string? FirstError(IReadOnlyList<string> problems) =>
-        problems.Count == 0 ? null : $"error: {Fleet.Secrets.SecretMask.Redact(problems[0])}";
+    private static StageResult Ran(DeployStage stage, VerbOutput shown, StageText text) =>
+        StageResult.Ran(stage, shown.ExitCode, shown.Summary, text.Text, shown.Json);
 }
 
 /// <summary>What each stage's use-case is asked: the request's stack and folder, with the defaults of each command.</summary>

@@ -19,26 +19,17 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
         // With --format json, everything but the report goes to stderr, so that stdout is one JSON document or nothing.
         var side = StandardErrorConsole.For(settings.IsJson, console);
         var prepared = await MigrationRun.PrepareAsync(settings.ToMigrationRequest(), Console.In, signals.Run.Abort);
-        TenantSelectionOutput.Write(side, side, prepared.Selection);
         if (!prepared.Succeeded)
         {
-            return MigrateOutput.Refused(side, prepared);
+            return MigrateView.Refused(side, prepared).ExitCode;
         }
+        TenantSelectionOutput.Write(side, side, prepared.Selection);
         var text = new MigrationText(prepared.Outputs.Passwords);
-        MigrateOutput.WriteStart(side, prepared);
+        MigrateView.WriteStart(side, prepared);
 
         var run = await RunWithProgressAsync(side, prepared, text, signals.Run);
-        var report = MigrationReport.Render(run, text);
-        if (settings.IsJson)
-        {
-            ConsoleLines.WriteLine(console, report);
-        }
-        else
-        {
-            MigrationTable.Write(console, run.Tenants, text, run.DryRun);
-        }
-        MigrateOutput.WriteCancelled(side, run);
-        return ReportFile.Write(side, settings.Report, report) ?? MigrateOutput.ExitCode(run);
+        var shown = MigrateView.Show(console, side, run, text, settings.IsJson);
+        return ReportFile.Write(side, settings.Report, shown.Json ?? "") ?? shown.ExitCode;
     }
 
     // A progress bar on a terminal; otherwise (CI logs, pipes) one line per finished tenant.
@@ -62,7 +53,7 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
                 }, cancellation);
             });
         }
-        return await MigrationRun.RunAsync(prepared, MigrateOutput.TenantLines(console, text), cancellation);
+        return await MigrationRun.RunAsync(prepared, MigrateView.TenantLines(console, text), cancellation);
     }
 }
 

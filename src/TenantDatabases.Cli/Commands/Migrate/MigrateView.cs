@@ -3,14 +3,37 @@ using TenantDatabases.Operations.Migrations;
 
 namespace TenantDatabases.Cli.Commands.Migrate;
 
-/// <summary>How a migration is shown (by the command and by deploy's migrate stage), apart from its progress.</summary>
-internal static class MigrateOutput
+/// <summary>How a migration is shown, by the command and by deploy's migrate stage alike (its progress apart).</summary>
+internal static class MigrateView
 {
+    /// <summary>A run that did not start: the selection's and the scripts' problems on <paramref name="side"/>.</summary>
+    public static VerbOutput Refused(IAnsiConsole side, MigrationPreparationResult prepared)
+    {
+        TenantSelectionOutput.Write(side, side, prepared.Selection);
+        return new VerbOutput(Refuse(side, prepared), VerbOutput.FirstError(prepared.Problems));
+    }
+
+    /// <summary>A finished run: the table (or the JSON document) and, on <paramref name="side"/>, where a cancelled run left the tenants.</summary>
+    public static VerbOutput Show(IAnsiConsole console, IAnsiConsole side, MigrationRunResult run, MigrationText text, bool json)
+    {
+        var report = MigrationReport.Render(run, text);
+        if (json)
+        {
+            ConsoleLines.WriteLine(console, report);
+        }
+        else
+        {
+            MigrationTable.Write(console, run.Tenants, text, run.DryRun);
+        }
+        WriteCancelled(side, run);
+        return new VerbOutput(ExitCode(run), MigrationTable.Summary(run.Tenants), report);
+    }
+
     /// <summary>
     /// After the selection was shown (<see cref="TenantSelectionOutput"/>): the problems with the scripts, if those
     /// stopped the run; returns the exit code (2 for a usage problem).
     /// </summary>
-    public static int Refused(IAnsiConsole console, MigrationPreparationResult prepared)
+    private static int Refuse(IAnsiConsole console, MigrationPreparationResult prepared)
     {
         if (!prepared.Selection.Succeeded)
         {
@@ -40,7 +63,7 @@ internal static class MigrateOutput
         run.Cancelled ? ExitCodes.Cancelled : run.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
 
     /// <summary>After a cancelled run: where the tenants stand, and that a rerun finishes the job.</summary>
-    public static void WriteCancelled(IAnsiConsole console, MigrationRunResult run)
+    private static void WriteCancelled(IAnsiConsole console, MigrationRunResult run)
     {
         if (!run.Cancelled)
         {

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;
-using TenantDatabases.Fleet.Planning;
 using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Inputs;
 using TenantDatabases.Operations.Stacks;

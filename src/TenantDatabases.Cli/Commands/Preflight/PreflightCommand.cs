@@ -23,29 +23,13 @@ internal sealed class PreflightCommand(IAnsiConsole console, CancelSignals signa
         if (!stack.Succeeded)
         {
             // With --format json, stdout holds the JSON document or nothing: a pipeline never parses an error line.
-            return ConnectableStackOutput.Refused(StandardErrorConsole.For(settings.IsJson, console), stack);
-        }
-        if (!settings.IsJson)
-        {
-            ConnectableStackOutput.Warnings(console, stack);
+            return PreflightView.Refused(StandardErrorConsole.For(settings.IsJson, console), stack).ExitCode;
         }
         using var logs = settings.Verbose ? new ConsoleLoggerFactory(StandardErrorConsole.For(settings.IsJson, console), stack.Passwords.Values) : null;
         var report = await PreflightRun.CheckAsync(request, stack, logs, signals.Run);
 
-        var document = PreflightOutput.Document(report, stack);
-        if (ReportFile.Write(StandardErrorConsole.For(settings.IsJson, console), settings.Report, document) is { } unwritten)
-        {
-            return unwritten;
-        }
-        if (settings.IsJson)
-        {
-            ConsoleLines.WriteLine(console, document);
-        }
-        else
-        {
-            PreflightTable.Write(console, report);
-        }
-        return PreflightOutput.ExitCode(report);
+        var shown = PreflightView.Show(console, stack, report, settings.IsJson);
+        return ReportFile.Write(StandardErrorConsole.For(settings.IsJson, console), settings.Report, shown.Json ?? "") ?? shown.ExitCode;
     }
 }
 

@@ -7,8 +7,29 @@ using TenantDatabases.Operations.Stacks;
 namespace TenantDatabases.Cli.Commands.Preflight;
 
 /// <summary>How a preflight is shown and reported (by the command and by deploy's preflight stage).</summary>
-internal static class PreflightOutput
+internal static class PreflightView
 {
+    /// <summary>A stack that did not load: its problems (on <paramref name="side"/>), the exit code and the first problem as the summary.</summary>
+    public static VerbOutput Refused(IAnsiConsole side, ConnectableStackResult stack) =>
+        new(ConnectableStackOutput.Refused(side, stack),
+            stack.Problem is { } problem ? $"error: {problem}" : stack.Problems.FirstOrDefault()?.Format(stack.ProblemFile));
+
+    /// <summary>The checks of a loaded stack: its warnings and the table, or the JSON document.</summary>
+    public static VerbOutput Show(IAnsiConsole console, ConnectableStackResult stack, PreflightReport report, bool json)
+    {
+        var document = Document(report, stack);
+        if (json)
+        {
+            ConsoleLines.WriteLine(console, document);
+        }
+        else
+        {
+            ConnectableStackOutput.Warnings(console, stack);
+            PreflightTable.Write(console, report);
+        }
+        return new VerbOutput(ExitCode(report), Summary(report), document);
+    }
+
     /// <summary>130 when the run was cancelled; else 0 with no error (warnings allowed), 1 with any.</summary>
     public static int ExitCode(PreflightReport report) =>
         report.Cancelled ? ExitCodes.Cancelled : report.Status == CheckStatus.Error ? ExitCodes.Failure : ExitCodes.Success;
@@ -50,7 +71,7 @@ internal static class PreflightTable
             }
         }
         console.Write(table);
-        console.MarkupLine(Markup.Escape(PreflightOutput.Summary(report)));
+        console.MarkupLine(Markup.Escape(PreflightView.Summary(report)));
     }
 
     private static string Status(CheckStatus status) => status switch

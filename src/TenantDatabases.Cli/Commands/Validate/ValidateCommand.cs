@@ -11,15 +11,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSe
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var load = StackLoader.Load(settings.Cwd, settings.StackName);
-        if (settings.IsJson)
-        {
-            ConsoleLines.WriteLine(console, ReportJson.Serialize(ValidationReport.From(settings.StackName, load)));
-        }
-        else
-        {
-            ValidateOutput.Write(console, load);
-        }
-        return ValidateOutput.ExitCode(load);
+        return ValidateView.Show(console, settings.StackName, load, settings.IsJson).ExitCode;
     }
 }
 
@@ -27,8 +19,23 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateSe
 internal sealed class ValidateSettings : FormatSettings;
 
 /// <summary>How a validation is shown: every problem in file order, then one closing line (which deploy's summary shows too).</summary>
-internal static class ValidateOutput
+internal static class ValidateView
 {
+    /// <summary>Shows <paramref name="load"/> as a table (the problem lines, then the closing line) or as JSON.</summary>
+    public static VerbOutput Show(IAnsiConsole console, string stack, StackLoadResult load, bool json)
+    {
+        var document = ReportJson.Serialize(ValidationReport.From(stack, load));
+        if (json)
+        {
+            ConsoleLines.WriteLine(console, document);
+        }
+        else
+        {
+            Write(console, load);
+        }
+        return new VerbOutput(ExitCode(load), ClosingLine(load), document);
+    }
+
     /// <summary>0 valid, 1 invalid, 2 a missing or unreadable stack.</summary>
     public static int ExitCode(StackLoadResult load) =>
         load.IsUsageProblem ? ExitCodes.Usage : load.IsValid ? ExitCodes.Success : ExitCodes.Failure;

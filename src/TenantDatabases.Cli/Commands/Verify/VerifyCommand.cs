@@ -16,34 +16,8 @@ internal sealed class VerifyCommand(IAnsiConsole console, CancelSignals signals)
         var run = await VerificationRun.RunAsync(settings.ToVerificationRequest(), Console.In, signals.Run);
         // With --format json, warnings and errors go to stderr, so that stdout is one JSON document or nothing.
         var side = StandardErrorConsole.For(settings.IsJson, console);
-        TenantSelectionOutput.Write(side, side, run.Selection);
-        if (!run.Selection.Succeeded)
-        {
-            return TenantSelectionOutput.ExitCode(run.Selection);
-        }
-        if (run.ScriptProblems.Count > 0)
-        {
-            foreach (var scriptProblem in run.ScriptProblems)
-            {
-                ProblemOutput.WriteError(side, scriptProblem);
-            }
-            return ExitCodes.Usage;
-        }
-        var text = new MigrationText(run.Selection.Outputs.Passwords);
-        var json = VerificationOutput.Render(run, text);
-        if (settings.IsJson)
-        {
-            ConsoleLines.WriteLine(console, json);
-        }
-        else
-        {
-            VerificationOutput.WriteTable(console, run.Tenants, text);
-        }
-        if (run.Cancelled)
-        {
-            side.MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
-        }
-        return ReportFile.Write(side, settings.Report, json) ?? VerificationOutput.ExitCode(run);
+        var shown = VerifyView.Show(console, side, run, settings.IsJson);
+        return shown.Json is null ? shown.ExitCode : ReportFile.Write(side, settings.Report, shown.Json) ?? shown.ExitCode;
     }
 }
 

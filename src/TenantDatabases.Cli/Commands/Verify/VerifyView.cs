@@ -3,9 +3,45 @@ using TenantDatabases.Operations.Verification;
 
 namespace TenantDatabases.Cli.Commands.Verify;
 
-/// <summary>The table and the JSON document of <c>tenantdb verify</c>.</summary>
-internal static class VerificationOutput
+/// <summary>How a verification is shown, by the command and by deploy's verify stage alike.</summary>
+internal static class VerifyView
 {
+    /// <summary>
+    /// The run: when it could not start, the selection's or the scripts' problems on <paramref name="side"/>; else the
+    /// table (or the JSON document) and, on <paramref name="side"/>, what a cancelled run left unchecked.
+    /// </summary>
+    public static VerbOutput Show(IAnsiConsole console, IAnsiConsole side, VerificationRunResult run, bool json)
+    {
+        TenantSelectionOutput.Write(side, side, run.Selection);
+        if (!run.Selection.Succeeded)
+        {
+            return new VerbOutput(TenantSelectionOutput.ExitCode(run.Selection), VerbOutput.FirstError(run.Selection.Problems));
+        }
+        if (run.ScriptProblems.Count > 0)
+        {
+            foreach (var problem in run.ScriptProblems)
+            {
+                ProblemOutput.WriteError(side, problem);
+            }
+            return new VerbOutput(ExitCodes.Usage, VerbOutput.FirstError(run.ScriptProblems));
+        }
+        var text = new MigrationText(run.Selection.Outputs.Passwords);
+        var document = Render(run, text);
+        if (json)
+        {
+            ConsoleLines.WriteLine(console, document);
+        }
+        else
+        {
+            WriteTable(console, run.Tenants, text);
+        }
+        if (run.Cancelled)
+        {
+            side.MarkupLine("[yellow]The run was cancelled:[/] the tenants marked 'not run' were not checked; rerun tenantdb verify.");
+        }
+        return new VerbOutput(ExitCode(run), Summary(run.Tenants), document);
+    }
+
     public static void WriteTable(IAnsiConsole console, IReadOnlyList<TenantVerification> results, MigrationText text)
     {
         var table = new Table().AddColumns("tenant", "server", "database", "result", "detail");
