@@ -4,6 +4,7 @@ using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Cli.Commands.AddTenant;
 using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Commands.DevServers;
+using TenantDatabases.Cli.Commands.LastDeployment;
 using TenantDatabases.Cli.Commands.Migrate;
 using TenantDatabases.Cli.Commands.Migrations;
 using TenantDatabases.Cli.Commands.Plan;
@@ -45,6 +46,11 @@ internal static class TenantDbApp
                 .WithExample("plan", "--stack", "dev")
                 .WithExample("plan", "--stack", "prod", "--previous", "outputs.json")
                 .WithExample("plan", "--stack", "prod", "--cwd", "infra", "--format", "json");
+            config.AddCommand<LastDeploymentCommand>("last-deployment")
+                .WithDescription("Save a stack's last outputs (no secrets) for plan --previous, and say whether the backend has the stack at all (a stack never deployed is an answer, not a failure). Needs the Pulumi CLI.")
+                .WithExample("last-deployment", "--stack", "prod", "--out", "previous.json")
+                .WithExample("last-deployment", "--stack", "acme/prod", "--out", "previous.json", "--format", "json")
+                .WithExample("last-deployment", "--stack", "prod", "--out", "previous.json", "--cwd", "infra");
             config.AddCommand<AddTenantCommand>("add-tenant")
                 .WithDescription("Place a new tenant (explicit server, else the default server, else the least-loaded server of its region) and pin it in Pulumi.<stack>.yaml, changing nothing else in the file.")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")

@@ -37,6 +37,13 @@ public sealed class WorkflowScript : IDisposable
         }
     }
 
+    /// <summary>Puts the built tenantdb on the script's PATH, with a Pulumi.yaml in the scratch folder for it to find.</summary>
+    public void RealTenantDb()
+    {
+        Write("Pulumi.yaml", "name: tenant-databases\n");
+        StandIn("tenantdb", $"exec dotnet '{Path.Combine(AppContext.BaseDirectory, "tenantdb.dll")}' \"$@\"");
+    }
+
     public void Git(params string[] arguments)
     {
         var run = Run("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", .. arguments], new());

@@ -194,6 +194,7 @@ public sealed class WorkflowScriptTests : IDisposable
     [Fact]
     public void AStackThatDoesNotExistYetHasNoPreviousOutputs()
     {
+        run.RealTenantDb();
         run.StandIn("pulumi", """echo "error: no stack named 'acme/prod' found" >&2; exit 255""");
 
         var result = run.Script("previous-outputs.sh", ["acme/prod", "previous.json"]);
@@ -211,6 +212,7 @@ public sealed class WorkflowScriptTests : IDisposable
     [InlineData("error: [403] Forbidden: you are not a member of this organization")]
     public void AnyOtherErrorReadingPreviousOutputsFailsTheCheck(string error)
     {
+        run.RealTenantDb();
         run.StandIn("pulumi", $"echo '{error}' >&2; exit 255");
 
         var result = run.Script("previous-outputs.sh", ["prod", "previous.json"]);
@@ -224,7 +226,8 @@ public sealed class WorkflowScriptTests : IDisposable
     [Fact]
     public void PreviousOutputsAreWrittenForTheGuard()
     {
-        run.StandIn("pulumi", """[ "$*" = "stack output --json --non-interactive --stack prod" ] && echo '{"placements":{}}'""");
+        run.RealTenantDb();
+        run.StandIn("pulumi", """[ "$*" = "stack output --json --stack prod --non-interactive" ] && echo '{"placements":{}}'""");
 
         var result = run.Script("previous-outputs.sh", ["prod", "previous.json"]);
 
