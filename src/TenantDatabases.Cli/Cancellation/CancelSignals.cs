@@ -1,3 +1,4 @@
+// Cancellation: SIGINT and SIGTERM as two stages: stop starting, then abort.
 using System.Runtime.InteropServices;
 using TenantDatabases.Operations.FanOut;
 

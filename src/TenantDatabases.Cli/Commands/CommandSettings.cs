@@ -1,3 +1,4 @@
+// Commands: one folder per verb; the options every command shares live here.
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;

@@ -1,3 +1,4 @@
+// Output: what several commands render: problem lines, consoles, tables, JSON and --report.
 using Spectre.Console;
 using TenantDatabases.Fleet.Validation;
 using TenantDatabases.Operations.Stacks;

@@ -1,3 +1,4 @@
+// Configuration: reading raw values (a stack file's YAML, Pulumi's JSON) into the model, calling the rules of Validation.
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Validation;
 

@@ -1,3 +1,4 @@
+// Model: what a stack's configuration is: its records, every key and path, the defaults, and how full a server is.
 using System.Diagnostics.CodeAnalysis;
 
 namespace TenantDatabases.Fleet.Model;

@@ -1,3 +1,4 @@
+// Naming: tenant id to database and role names, and quoting for SQL.
 namespace TenantDatabases.Fleet.Naming;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Outputs: the contract between the program and the tool: the stack outputs' keys, fields, writing and the one reader.
 using System.Text.Json;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Planning;

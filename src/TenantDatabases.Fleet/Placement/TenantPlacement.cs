@@ -1,3 +1,4 @@
+// Placement: which server a new tenant goes to, and why.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;

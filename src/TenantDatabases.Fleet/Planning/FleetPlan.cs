@@ -1,3 +1,4 @@
+// Planning: what the program declares (FleetPlan), in which lanes, and what changes since the last deploy.
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
 

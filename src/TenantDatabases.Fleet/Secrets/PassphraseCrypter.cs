@@ -1,3 +1,4 @@
+// Secrets: Pulumi's passphrase secrets, and masking a secret in any text.
 using System.Security.Cryptography;
 using System.Text;
 

@@ -1,3 +1,4 @@
+// StackFiles: Pulumi.<stack>.yaml as text: opened once (bounded, no aliases), read with positions, edited byte for byte.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;

@@ -1,3 +1,4 @@
+// Validation: every rule of the configuration, one file per subject, and what a problem is.
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+// Configuration: Pulumi's configuration handed to Fleet, and the admin passwords as secret outputs.
 using System.Text.Json;
 using Pulumi;
 using TenantDatabases.Fleet.Configuration;

@@ -1,3 +1,4 @@
+// Deployments: the stack's own last deployment, read through a stack reference to itself.
 using System.Text.Json;
 using Pulumi;
 using TenantDatabases.Fleet.Outputs;

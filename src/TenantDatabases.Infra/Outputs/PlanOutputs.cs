@@ -1,3 +1,4 @@
+// Outputs: the stack outputs, written through Fleet's schema.
 using Pulumi;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Fleet.Planning;

@@ -1,3 +1,4 @@
+// Servers: one explicit PostgreSQL provider per server.
 using Pulumi;
 using Pulumi.PostgreSql;
 using TenantDatabases.Fleet.Planning;

@@ -1,3 +1,4 @@
+// Tenants: the TenantDatabase component: owner role, password, database, membership, PUBLIC revoke.
 using Pulumi;
 using Pulumi.PostgreSql;
 using Pulumi.Random;

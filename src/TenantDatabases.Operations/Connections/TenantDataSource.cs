@@ -1,3 +1,4 @@
+// Connections: a tenant's unpooled connection as its owner, and what a failed connection means.
 using Npgsql;
 using TenantDatabases.Fleet.Outputs;
 

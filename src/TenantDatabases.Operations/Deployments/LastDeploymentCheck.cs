@@ -1,3 +1,4 @@
+// Deployments: the stack's last deployment: its outputs, the comparison before pulumi up, the plan, the backend's layout.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Fleet.Planning;

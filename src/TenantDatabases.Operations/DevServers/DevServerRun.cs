@@ -1,3 +1,4 @@
+// DevServers: the dev stack's local servers: start, stop, status, and installing PostgreSQL.
 using TenantDatabases.Operations.LocalServers;
 using TenantDatabases.Operations.Stacks;
 

@@ -1,3 +1,4 @@
+// FanOut: running work over many tenants within limits per run and per server, cancelled in two stages.
 using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.FanOut;

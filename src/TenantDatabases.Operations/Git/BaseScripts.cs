@@ -1,3 +1,4 @@
+// Git: the scripts of another commit, read from git's objects through its gateway.
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+// Inputs: reading a JSON input from elsewhere within its bound.
 using System.Globalization;
 using System.Text;
 

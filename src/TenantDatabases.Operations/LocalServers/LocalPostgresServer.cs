@@ -1,3 +1,4 @@
+// LocalServers: a PostgreSQL cluster on this machine, on loopback only, for dev-servers and the tests.
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;

@@ -42,7 +42,7 @@ public sealed record PostgresBinaries(string Directory)
             }
         }
         var onPath = ExternalCommand.FindOnPath("initdb");
-        return onPath is null ? null : new PostgresBinaries(Path.GetDirectoryName(Path.GetFullPath(onPath))!);
+        return onPath is not null && Path.GetDirectoryName(Path.GetFullPath(onPath)) is { } folder ? new PostgresBinaries(folder) : null;
     }
 }
 

@@ -45,7 +45,7 @@ public static class MigrationLock
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", Key);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     private static async Task<string> DescribeHolderAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken cancellationToken)

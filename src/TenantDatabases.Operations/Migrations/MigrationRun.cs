@@ -1,3 +1,4 @@
+// Migrations: the migrate use-case: lock, journal, DbUp, per tenant, over the fleet.
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,3 +1,4 @@
+// Preflight: the "Test connection" of every server before pulumi up.
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TenantDatabases.Fleet.Model;

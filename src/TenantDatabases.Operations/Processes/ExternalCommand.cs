@@ -1,3 +1,4 @@
+// Processes: the one process runner and the gateway to the Pulumi CLI.
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;

@@ -1,3 +1,4 @@
+// Rotation: rotating a server's admin password (PostgreSQL first, then the record, then a test) and raising tenants' password versions.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Secrets;
 using TenantDatabases.Fleet.Validation;

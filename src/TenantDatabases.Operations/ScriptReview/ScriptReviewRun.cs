@@ -1,3 +1,4 @@
+// ScriptReview: migrations check: the scripts' names, transaction rules and edits against a git base.
 using TenantDatabases.Operations.Git;
 using TenantDatabases.Operations.Scripts;
 

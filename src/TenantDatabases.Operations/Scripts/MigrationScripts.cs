@@ -1,3 +1,4 @@
+// Scripts: the team's migrations folder, its scripts and a tenant's journal of them.
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;

@@ -43,7 +43,7 @@ public static class SchemaJournal
     public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"SELECT {ExistsExpression} IS NOT NULL", connection);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>Creates the journal when missing; called only while holding the tenant's migration lock.</summary>

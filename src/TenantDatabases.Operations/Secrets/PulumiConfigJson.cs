@@ -94,7 +94,7 @@ public sealed class PulumiConfigJson
             }
             if (password.ValueKind == JsonValueKind.String)
             {
-                var text = password.GetString()!;
+                var text = password.GetString() ?? "";
                 if (text == StackOutputsSchema.HiddenSecret)
                 {
                     return SecretsResult.Wrong($"{origin}: {ConfigPath.Server(server.Name, ConfigKeys.Password)} shows as {StackOutputsSchema.HiddenSecret}: the JSON was made without --show-secrets.", origin);

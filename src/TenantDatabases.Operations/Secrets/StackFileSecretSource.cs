@@ -1,3 +1,4 @@
+// Secrets: where the servers' admin passwords come from: the stack file, --config-json or the Pulumi CLI.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;

@@ -160,7 +160,7 @@ public sealed record StackFileText(string Text, bool HasByteOrderMark)
     /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> in one rename, keeping its mark and permissions.</summary>
     public void WriteReplacing(string path, string text)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             var bytes = StrictUtf8.GetBytes(text);

@@ -1,3 +1,4 @@
+// Stacks: locating, loading and editing a stack file (validate, add-tenant, the passphrase record).
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;

@@ -1,3 +1,4 @@
+// Tenants: which tenants a run works on, from the stack's outputs.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.Deployments;

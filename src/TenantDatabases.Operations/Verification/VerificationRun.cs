@@ -1,3 +1,4 @@
+// Verification: the verify use-case: each tenant's ownership, access, recovery state and journal.
 using TenantDatabases.Fleet.Outputs;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Tenants;

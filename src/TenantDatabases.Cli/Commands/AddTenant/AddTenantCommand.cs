@@ -1,3 +1,4 @@
+// AddTenant: the `tenantdb add-tenant` command: its settings and what it renders.
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+// DevServers: the `tenantdb dev-servers` command: its settings and what it renders.
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Fleet.Secrets;

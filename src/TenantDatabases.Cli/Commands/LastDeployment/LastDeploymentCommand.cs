@@ -1,3 +1,4 @@
+// LastDeployment: the `tenantdb last-deployment` command: its settings and what it renders.
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,3 +1,4 @@
+// Migrate: the `tenantdb migrate` command: its settings, view and what it renders.
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+// Migrations: the `tenantdb migrations` command: its settings and what it renders.
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+// Plan: the `tenantdb plan` command: its settings, view and what it renders.
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;

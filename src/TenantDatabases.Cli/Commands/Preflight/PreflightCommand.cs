@@ -1,3 +1,4 @@
+// Preflight: the `tenantdb preflight` command: its settings, view and what it renders.
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Spectre.Console.Cli;

@@ -1,3 +1,4 @@
+// RotatePassword: the `tenantdb rotate-password` command: its settings and what it renders.
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Spectre.Console.Cli;

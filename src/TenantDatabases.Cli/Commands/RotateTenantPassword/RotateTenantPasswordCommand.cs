@@ -1,3 +1,4 @@
+// RotateTenantPassword: the `tenantdb rotate-tenant-password` command: its settings and what it renders.
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Spectre.Console;

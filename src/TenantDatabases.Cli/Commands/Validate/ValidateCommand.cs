@@ -1,3 +1,4 @@
+// Validate: the `tenantdb validate` command: its settings and what it renders.
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Operations.Stacks;

@@ -1,3 +1,4 @@
+// Verify: the `tenantdb verify` command: its settings, view and what it renders.
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Cli.Cancellation;
