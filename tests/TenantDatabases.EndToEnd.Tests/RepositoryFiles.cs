@@ -1,3 +1,4 @@
+using TenantDatabases.Testing;
 using System.Text.RegularExpressions;
 
 namespace TenantDatabases.EndToEnd.Tests;
@@ -5,7 +6,7 @@ namespace TenantDatabases.EndToEnd.Tests;
 /// <summary>The repository's built programs and pinned versions, found from the test's output folder.</summary>
 internal static partial class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryFolder.Root;
 
     /// <summary>The Pulumi program as scripts/test.sh builds it (Release).</summary>
     public static string InfraAssembly => Built("TenantDatabases.Infra", "TenantDatabases.Infra.dll");
@@ -29,15 +30,5 @@ internal static partial class RepositoryFiles
         var path = Path.Combine(Root, "src", project, "bin", "Release", "net10.0", file);
         return File.Exists(path) ? path
             : throw new FileNotFoundException($"{path} is not built; run scripts/test.sh, which builds it before this test.");
-    }
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TenantDatabases.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new DirectoryNotFoundException("No TenantDatabases.sln above " + AppContext.BaseDirectory);
     }
 }

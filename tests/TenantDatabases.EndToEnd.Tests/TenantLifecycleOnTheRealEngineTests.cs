@@ -57,15 +57,15 @@ public sealed class TenantLifecycleOnTheRealEngineTests(TwoServersFixture fixtur
 
         // 2. migrate and verify pass on the real stack outputs.
         var outputsFile = EngineProject.SaveOutputs(stack.Directory, outputs);
-        await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "migrate", "--outputs", outputsFile));
-        await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "verify", "--outputs", outputsFile));
+        await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "migrate", "--outputs", outputsFile));
+        await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "verify", "--outputs", outputsFile));
         await WriteRowsAsync(outputs, "e2e-bakery");
         await WriteRowsAsync(outputs, "e2e-books");
         var bakery = await ServerInspection.DatabaseAsync(fixture.First, Database(outputs, "e2e-bakery"));
         var books = await ServerInspection.DatabaseAsync(fixture.Second, Database(outputs, "e2e-books"));
 
         // 3. Adding a tenant changes nothing else.
-        await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "add-tenant", "e2e-coffee", "--stack", Stack, "--server", "alpha"));
+        await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "add-tenant", "e2e-coffee", "--stack", Stack, "--server", "alpha"));
         await Record(pulumi.SucceedsAsync("up", "--yes", "--skip-preview"));
         await Record(pulumi.SucceedsAsync("preview", "--diff", "--expect-no-changes"));
         outputs = await pulumi.OutputsAsync();

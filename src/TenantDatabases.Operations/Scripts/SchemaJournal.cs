@@ -46,19 +46,21 @@ public static class SchemaJournal
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    /// <summary>The journal's schema and table, created when missing: its one definition (tests that stand in for a migrated tenant use it too).</summary>
+    public static string CreateSql => $$"""
+        CREATE SCHEMA IF NOT EXISTS {{SqlIdentifier.Quote(Schema)}};
+        CREATE TABLE IF NOT EXISTS {{QualifiedName}} (
+            script_name    text        PRIMARY KEY,
+            sha256         text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+            applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+            in_transaction boolean     NOT NULL
+        );
+        """;
+
     /// <summary>Creates the journal when missing; called only while holding the tenant's migration lock.</summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $$"""
-            CREATE SCHEMA IF NOT EXISTS {{SqlIdentifier.Quote(Schema)}};
-            CREATE TABLE IF NOT EXISTS {{QualifiedName}} (
-                script_name    text        PRIMARY KEY,
-                sha256         text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
-                applied_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
-                in_transaction boolean     NOT NULL
-            );
-            """, connection);
+        await using var command = new NpgsqlCommand(CreateSql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

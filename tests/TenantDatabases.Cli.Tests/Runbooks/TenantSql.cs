@@ -1,4 +1,5 @@
 using Npgsql;
+using TenantDatabases.Operations.Scripts;
 using TenantDatabases.Testing;
 
 namespace TenantDatabases.Cli.Tests.Runbooks;
@@ -6,12 +7,10 @@ namespace TenantDatabases.Cli.Tests.Runbooks;
 /// <summary>SQL in a test tenant's database, as its owner (as migrations and the application run) or as the admin.</summary>
 internal static class TenantSql
 {
-    /// <summary>What a migrated tenant holds: the journal with one script, and two tables of the application.</summary>
-    public const string MigratedSchema =
-        """
-        CREATE SCHEMA tenantdb;
-        CREATE TABLE tenantdb.schema_journal (script_name text PRIMARY KEY, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
-        INSERT INTO tenantdb.schema_journal (script_name, sha256) VALUES ('0001_sales.sql', 'ab12');
+    /// <summary>What a migrated tenant holds: the journal (as migrate creates it) with one script, and two tables of the application.</summary>
+    public static readonly string MigratedSchema = SchemaJournal.CreateSql +
+        $"""
+        INSERT INTO {SchemaJournal.QualifiedName} (script_name, sha256, in_transaction) VALUES ('0001_sales.sql', '{new string('a', 64)}', true);
         CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);
         CREATE TABLE sales (id serial PRIMARY KEY, customer_id int REFERENCES customers, total numeric(10, 2) NOT NULL);
         """;

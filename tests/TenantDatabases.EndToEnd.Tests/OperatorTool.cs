@@ -1,7 +1,7 @@
 namespace TenantDatabases.EndToEnd.Tests;
 
 /// <summary><c>tenantdb</c> as an operator runs it: the built tool, in the project folder.</summary>
-internal static class TenantDb
+internal static class OperatorTool
 {
     public static async Task<ProcessRun> SucceedsAsync(string projectDirectory, string passphrase, params string[] arguments)
     {
