@@ -64,7 +64,7 @@ public sealed class TenantDatabaseTests
             Assert.Empty(grant.ListInput("privileges"));
             var declared = deployment.Declared.Single(resource => resource.Name == grant.Name);
             Assert.True(Assert.IsType<CustomResourceOptions>(declared.Options).DeleteBeforeReplace,
-                "a replaced revoke must be deleted first, or deleting the old one undoes the new one");
+                "a replaced grant is deleted first: its delete runs REVOKE ALL, which after the new one's create would take back what it gave");
         }
     }
 

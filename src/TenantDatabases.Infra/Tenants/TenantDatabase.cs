@@ -70,8 +70,9 @@ public sealed class TenantDatabase : ComponentResource
             ConnectionLimit = args.Tenant.ConnectionLimit,
         }, databaseOptions);
 
-        // An empty privilege list revokes everything, CONNECT included. Deleted before it is replaced:
-        // otherwise deleting the old grant would undo the new one's revoke.
+        // An empty privilege list revokes everything, CONNECT included. Deleted before it is replaced, as the
+        // provider marks every Grant (docs/pulumi-behaviour.md): a Grant's delete runs REVOKE ALL, which after a
+        // replacement's create would take back what the new grant gave.
         var publicRevokeOptions = OnServer(args);
         publicRevokeOptions.DeleteBeforeReplace = true;
         LastServerOperation = new Grant($"{name}-public-revoked", new GrantArgs

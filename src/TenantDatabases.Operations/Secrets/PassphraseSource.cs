@@ -41,8 +41,9 @@ public static class PassphraseSource
         }
         try
         {
-            // Editors add a final newline that is no part of the passphrase.
-            return new Result<string>(File.ReadAllText(file).TrimEnd('\r', '\n'), null);
+            // As the Pulumi CLI reads it (strings.TrimSpace, passphrase/manager.go): white space at either end is no
+            // part of the passphrase, so both tools open the same stack with the same file.
+            return new Result<string>(File.ReadAllText(file).Trim(), null);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -32,6 +32,21 @@ public sealed class PassphraseSourceTests
     }
 
     [Fact]
+    public void FileIsTrimmedAtBothEndsAsThePulumiCliTrimsIt()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, " \tfrom file \r\n\n");
+        try
+        {
+            Assert.Equal("from file", PassphraseSource.Read(Environment(new() { ["PULUMI_CONFIG_PASSPHRASE_FILE"] = file }), "s").Value);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void NothingSetSaysWhatToSetAndGivesTheDevPassphraseForTheDevStackOnly()
     {
         var dev = PassphraseSource.Read(Environment([]), "dev").Problem;
