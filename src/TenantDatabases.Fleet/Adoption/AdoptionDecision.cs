@@ -13,6 +13,9 @@ namespace TenantDatabases.Fleet.Adoption;
 /// </summary>
 public static class AdoptionDecision
 {
+    /// <summary>The runbook that adopts a server's databases and, last, hands them over to roles of their own.</summary>
+    public const string Runbook = "docs/runbooks/adopt-an-existing-server.md";
+
     /// <summary>The database every PostgreSQL server has, which holds no tenant.</summary>
     public const string PostgresDatabase = "postgres";
 
@@ -149,7 +152,7 @@ public static class AdoptionDecision
             || TenantRules.CheckLocale("-", ConfigKeys.LcCtype, database.LcCtype, collector, null) is null)
         {
             return NotAdoptable(name, $"its encoding or locale ({VisibleText.Of(database.Encoding)}, {VisibleText.Of(database.LcCollate)}, {VisibleText.Of(database.LcCtype)}) cannot be recorded in the stack",
-                "Adopt it by hand (docs/runbooks/adopt-an-existing-server.md), or leave it out with --match.");
+                $"Adopt it by hand ({Runbook}), or leave it out with --match.");
         }
         return null;
     }
@@ -165,7 +168,7 @@ public static class AdoptionDecision
             return null;
         }
         var name = database.Name;
-        var handFix = $"Adopt it by hand (docs/runbooks/adopt-an-existing-server.md, owner roles the program cannot declare), or leave it out with --match.";
+        var handFix = $"Adopt it by hand ({Runbook}, owner roles the program cannot declare), or leave it out with --match.";
         if (owner.Any(char.IsControl) || !catalog.Roles.TryGetValue(owner, out var role))
         {
             return NotAdoptable(name, $"its owner role '{VisibleText.Of(owner)}' cannot be read or recorded", handFix);
@@ -213,7 +216,7 @@ public static class AdoptionDecision
 
     private static string HandFix(string name, string server) =>
         $"Rename the database to a tenant id's form (lower-case letters, digits and '_'; its application must follow), or add it by hand under an id you choose: " +
-        $"tenants.<id>: {{server: {server}, database: \"{VisibleText.Of(name).Replace("\"", "\\\"")}\", owner: <its owner>}} (docs/runbooks/adopt-an-existing-server.md).";
+        $"tenants.<id>: {{server: {server}, database: \"{VisibleText.Of(name).Replace("\"", "\\\"")}\", owner: <its owner>}} ({Runbook}).";
 
     private static string Sql(string statement) => $"`{VisibleText.Of(statement)}`";
 }
