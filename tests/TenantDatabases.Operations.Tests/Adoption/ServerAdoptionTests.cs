@@ -103,18 +103,9 @@ public sealed class ServerAdoptionTests(LegacyServerFixture legacy) : IClassFixt
         using var stack = legacy.NewStack();
         Assert.True((await ServerAdoption.RunAsync(Request(stack), LegacyServerFixture.Environment, CancellationToken.None)).Succeeded);
         var rows = await LegacyFleet.RowCountsAsync(legacy.Server);
-        var plan = PlanRun.Run(new PlanRequest("legacy", stack.Directory, null)).Plan!;
-        var adopted = plan.Tenants.Where(tenant => tenant.Adoption is not null).ToList();
-        // What the program's first up does besides importing: the admin's membership and PUBLIC's revoke.
-        foreach (var tenant in adopted)
-        {
-            await legacy.Server.Server.ExecuteAsSuperuserAsync($"REVOKE ALL ON DATABASE {Fleet.Naming.SqlIdentifier.Quote(tenant.DatabaseName)} FROM PUBLIC");
-        }
-        var outputs = Path.Combine(stack.Directory, "outputs.json");
+        await legacy.RevokePublicAsync();
         // The outputs as the program writes them: the owners' passwords are not the stack's, so none is written.
-        await File.WriteAllTextAsync(outputs, StackOutputsSchema.Json(
-            adopted.Select(tenant => (TenantTarget.From(tenant, plan.ServerOf(tenant)), "")),
-            plan.Servers.Select(ServerOutput.From), adopted.Select(PlacementOutput.From)));
+        var outputs = LegacyServerFixture.WriteAdoptedOutputs(stack.Directory, "legacy");
         var tenants = new TenantRunRequest("legacy", stack.Directory, outputs, [], [], LegacyServerFixture.Environment);
         RepositoryMigrations.CopyTo(stack.Directory);
 

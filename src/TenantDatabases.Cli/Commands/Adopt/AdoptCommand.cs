@@ -155,7 +155,7 @@ internal static class AdoptionView
             ConsoleLines.WriteLine(console);
             foreach (var skip in notAdoptable)
             {
-                ConsoleLines.WriteLine(console, VisibleText.Of($"not adoptable: '{skip.Name}': {skip.Why}. Fix: {skip.Fix}"));
+                ConsoleLines.WriteLine(console, VisibleText.Of($"not adoptable: '{skip.Name}': {skip.Why.TrimEnd('.')}. Fix: {skip.Fix}"));
             }
         }
         ConsoleLines.WriteLine(console);

@@ -1,7 +1,9 @@
 using Npgsql;
-using TenantDatabases.Testing;
+using TenantDatabases.Fleet.Naming;
+using TenantDatabases.Fleet.Outputs;
+using Xunit;
 
-namespace TenantDatabases.Operations.Tests.Adoption;
+namespace TenantDatabases.Testing;
 
 /// <summary>
 /// A server the admin page filled (<see cref="LegacyFleet"/>), plus the tenant a stack declares already, with every
@@ -37,6 +39,38 @@ public sealed class LegacyServerFixture : IAsyncLifetime
     public TestStack NewStack(int maxTenants = 50) =>
         TestStack.Create("legacy", Passphrase, [new TestStackServer(ServerName, Server.Port, Server.AdminPassword, MaxTenants: maxTenants)],
             new Dictionary<string, string> { [LegacyFleet.DeclaredId] = ServerName });
+
+    /// <summary>
+    /// What the program's first <c>pulumi up</c> does to the adopted databases besides importing them: PUBLIC loses every
+    /// privilege (the admin's membership in the role of its own exists already: the admin page's user granted it).
+    /// </summary>
+    public async Task RevokePublicAsync()
+    {
+        foreach (var database in LegacyFleet.Adoptable.Keys)
+        {
+            await Server.Server.ExecuteAsSuperuserAsync($"REVOKE ALL ON DATABASE {SqlIdentifier.Quote(database)} FROM PUBLIC");
+        }
+    }
+
+    /// <summary>
+    /// The outputs file the program writes for the adopted tenants of the stack in <paramref name="directory"/>: its plan's
+    /// connections through Fleet's schema, with no password where the stack does not hold the owner's.
+    /// </summary>
+    public static string WriteAdoptedOutputs(string directory, string stack)
+    {
+        var plan = Operations.Deployments.PlanRun.Run(new Operations.Deployments.PlanRequest(stack, directory, null)).Plan
+            ?? throw new InvalidOperationException($"stack {stack} in {directory} does not plan");
+        var adopted = plan.Tenants.Where(tenant => tenant.Adoption is not null).ToList();
+        var path = Path.Combine(directory, "outputs.json");
+        File.WriteAllText(path, StackOutputsSchema.Json(
+            adopted.Select(tenant => (TenantTarget.From(tenant, plan.ServerOf(tenant)), "")),
+            plan.Servers.Select(ServerOutput.From), adopted.Select(PlacementOutput.From)));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return path;
+    }
 
     /// <summary>The passphrase, as the environment gives it to tenantdb.</summary>
     public static string? Environment(string name) => name == "PULUMI_CONFIG_PASSPHRASE" ? Passphrase : null;
