@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
 using Spectre.Console;
 using TenantDatabases.Fleet.Adoption;
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Planning;
 using VisibleText = TenantDatabases.Fleet.Validation.VisibleText;
 using TenantDatabases.Operations.Adoption;
@@ -195,11 +196,11 @@ internal static class AdoptionView
                 recorded.Add($"{key} {VisibleText.Of(value.ToString() ?? "")}");
             }
         }
-        Add("connectionLimit", tenant.ConnectionLimit);
-        Add("encoding", tenant.Encoding);
-        Add("lcCollate", tenant.LcCollate);
-        Add("lcCtype", tenant.LcCtype);
-        Add("ownerConnectionLimit", tenant.OwnerConnectionLimit);
+        Add(ConfigKeys.ConnectionLimit, tenant.ConnectionLimit);
+        Add(ConfigKeys.Encoding, tenant.Encoding);
+        Add(ConfigKeys.LcCollate, tenant.LcCollate);
+        Add(ConfigKeys.LcCtype, tenant.LcCtype);
+        Add(ConfigKeys.OwnerConnectionLimit, tenant.OwnerConnectionLimit);
         return recorded.Count == 0 ? "-" : string.Join(", ", recorded);
     }
 }
