@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TenantDatabases.Cli.Cancellation;
 using TenantDatabases.Cli.Commands.AddTenant;
+using TenantDatabases.Cli.Commands.Adopt;
 using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Commands.DevServers;
 using TenantDatabases.Cli.Commands.LastDeployment;
@@ -56,6 +57,12 @@ internal static class TenantDbApp
                 .WithExample("add-tenant", "acme-coffee", "--stack", "dev")
                 .WithExample("add-tenant", "nordic-bakery", "--stack", "prod", "--region", "eu-north")
                 .WithExample("add-tenant", "acme-coffee", "--stack", "prod", "--server", "eu-primary", "--cwd", "infra");
+            config.AddCommand<AdoptCommand>("adopt")
+                .WithDescription(AdoptCommand.Description)
+                .WithExample("adopt", "--stack", "prod", "--server", "eu-primary", "--dry-run")
+                .WithExample("adopt", "--stack", "prod", "--server", "eu-primary", "--match", "^tenant_")
+                .WithExample("adopt", "--stack", "prod", "--cwd", "infra", "--server", "eu-primary", "--format", "json", "--timeout", "60")
+                .WithExample("adopt", "--stack", "prod", "--server", "eu-primary", "--config-json", "config.json");
             config.AddCommand<RotateTenantPasswordCommand>("rotate-tenant-password")
                 .WithDescription("Raise a tenant's passwordVersion in Pulumi.<stack>.yaml (or of every tenant of a server), changing nothing else in the file, so that the next deploy generates a new owner password.")
                 .WithExample("rotate-tenant-password", "acme-coffee", "--stack", "prod")
@@ -77,6 +84,7 @@ internal static class TenantDbApp
                 .WithExample("migrate", "--stack", "prod-eu")
                 .WithExample("migrate", "--outputs", "outputs.json", "--server", "eu-primary", "--canary", "5", "--report", "migrate.json")
                 .WithExample("migrate", "--stack", "dev", "--dry-run")
+                .WithExample("migrate", "--stack", "prod", "--outputs", "outputs.json")
                 .WithExample("migrate", "--outputs", "outputs.json", "--format", "json")
                 .WithExample("migrate", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--tenant", "berlin-bagels",
                     "--scripts", "migrations", "--parallel", "8", "--per-server", "4", "--on-error", "stop", "--lock-timeout", "30", "--statement-timeout", "600");
@@ -85,7 +93,8 @@ internal static class TenantDbApp
                 .WithExample("verify", "--stack", "prod-eu")
                 .WithExample("verify", "--outputs", "-", "--format", "json")
                 .WithExample("verify", "--stack", "prod", "--cwd", "infra", "--tenant", "acme-coffee", "--server", "eu-primary", "--report", "verify.json")
-                .WithExample("verify", "--outputs", "outputs.json", "--scripts", "migrations");
+                .WithExample("verify", "--outputs", "outputs.json", "--scripts", "migrations")
+                .WithExample("verify", "--stack", "prod", "--outputs", "outputs.json");
             config.AddCommand<DeployCommand>("deploy")
                 .WithDescription(DeployCommand.Description)
                 .WithExample("deploy", "--stack", "dev", "--create-stack", "--yes")

@@ -52,7 +52,7 @@ public static class TenantDatabasesStack
         {
             var after = lane.After.Select(id => tenants[id].LastServerOperation).ToList();
             tenants[lane.Tenant.Id] = new TenantDatabase(lane.Tenant.Id,
-                TenantDatabaseArgs.From(plan, lane, providers[lane.Tenant.Server], after));
+                TenantDatabaseArgs.From(plan, comparison, lane, providers[lane.Tenant.Server], after));
         }
         return PlanOutputs.From(plan, tenants.ToDictionary(tenant => tenant.Key, tenant => tenant.Value.Password));
     }

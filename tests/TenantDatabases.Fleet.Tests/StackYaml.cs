@@ -36,6 +36,34 @@ internal static class StackYaml
               connectionLimit: 5
         """;
 
+    /// <summary>
+    /// The valid stack with three adopted tenants on eu-primary, as <c>tenantdb adopt</c> writes them: one owned by the
+    /// admin (with settings the server holds), one by a role of its own with an odd name, one by its role whose password
+    /// the stack manages (passwordVersion 2).
+    /// </summary>
+    public const string Adopted = Valid + """
+
+            legacy-shop:
+              server: eu-primary
+              database: legacy_shop
+              owner: provisioner
+              connectionLimit: -1
+              encoding: LATIN1
+              lcCollate: C
+              lcCtype: C
+            app-shop:
+              server: eu-primary
+              database: "App Shop"
+              owner: "o'brien \"app\" rôle"
+              connectionLimit: -1
+              ownerConnectionLimit: 5
+            rotated-shop:
+              server: eu-primary
+              database: tenant_rotated_shop
+              owner: rotated_app
+              passwordVersion: 2
+        """;
+
     public static ValidationResult Read(string yaml, ConfigOrigin origin = ConfigOrigin.StackFile)
     {
         var file = StackFileReader.Parse("Pulumi.test.yaml", yaml);

@@ -7,7 +7,7 @@ namespace TenantDatabases.Infra.Tests;
 [Collection(PulumiEngineCollection.Name)]
 public sealed class StackOutputTests
 {
-    private static readonly string[] ConnectionKeys = ["database", "host", "password", "port", "region", "server", "sslMode", "username"];
+    private static readonly string[] ConnectionKeys = ["database", "host", "owner", "password", "passwordManaged", "port", "region", "server", "sslMode", "username"];
 
     [Fact]
     public async Task TheTenantsOutputIsSecretAndCarriesExactlyTheConnectionContract()

@@ -95,11 +95,15 @@ internal static class ScriptsOption
 }
 
 /// <summary>What migrate and verify share: where the stack outputs come from, which tenants, the scripts, the report and its format.</summary>
-/// <remarks><c>--stack</c> reads the outputs with 'pulumi stack output --json --show-secrets --stack &lt;STACK&gt;', run in <c>--cwd</c>.</remarks>
+/// <remarks>
+/// <c>--stack</c> reads the outputs with 'pulumi stack output --json --show-secrets --stack &lt;STACK&gt;', run in <c>--cwd</c>;
+/// with <c>--outputs</c> too, the outputs come from the file and the stack gives its servers' admin passwords, which adopted
+/// tenants whose owner password the stack does not hold are reached with.
+/// </remarks>
 internal class TenantRunSettings : FormatSettings
 {
     [CommandOption("--outputs <FILE>")]
-    [Description("Read the outputs from a file (the JSON of 'pulumi stack output --json --show-secrets'), or '-' for standard input.")]
+    [Description("Read the outputs from a file (the JSON of 'pulumi stack output --json --show-secrets'), or '-' for standard input; with --stack, the stack gives only its servers' admin passwords (for adopted tenants).")]
     public string? Outputs { get; init; }
 
     [CommandOption("--tenant <ID>")]
@@ -130,9 +134,9 @@ internal class TenantRunSettings : FormatSettings
         {
             return shared;
         }
-        if ((Stack is null) == (Outputs is null))
+        if (Stack is null && Outputs is null)
         {
-            return ValidationResult.Error("Give exactly one of --stack <name> (reads 'pulumi stack output') or --outputs <file|->.");
+            return ValidationResult.Error("Give --stack <name> (reads 'pulumi stack output') or --outputs <file|->, or both (the stack then gives only its servers' admin passwords, for adopted tenants).");
         }
         if (ReportFile.Problem(Report) is { } report)
         {

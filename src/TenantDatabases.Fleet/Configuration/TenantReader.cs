@@ -27,6 +27,7 @@ internal static class TenantReader
             TenantRules.CheckId(id, settings, normalisedIds, values.Problems, location);
             tenants.Add(ReadOne(id, tenantValue, settings, servers, values, location));
         }
+        TenantRules.CheckDistinctNames(tenants, settings, servers, values.Problems, id => map.Entries.FirstOrDefault(entry => entry.Key == id).Value?.Location ?? map.Location);
         return tenants;
     }
 
@@ -37,11 +38,17 @@ internal static class TenantReader
         int? connectionLimit = null, passwordVersion = null;
         bool? retire = null;
         SourceLocation? serverLocation = location, regionLocation = location;
+        var adoption = new AdoptedKeys();
         if (value is ConfigMap entries)
         {
             foreach (var (key, item) in entries.Entries)
             {
                 var keyPath = ConfigPath.Tenant(id, key);
+                if (ConfigKeys.OfAdoptedTenant.Contains(key) || key == ConfigKeys.Database)
+                {
+                    adoption.Read(id, key, item, values, item.Location ?? location);
+                    continue;
+                }
                 switch (key)
                 {
                     case ConfigKeys.Server: server = values.Text(item, keyPath, location); serverLocation = item.Location ?? location; break;
@@ -70,7 +77,60 @@ internal static class TenantReader
         {
             TenantRules.NoteRetiring(id, values.Problems, location);
         }
+        var existing = adoption.Existing(id, values.Problems);
+        var admin = server is null ? null : servers.Find(server)?.Username;
+        TenantRules.CheckOwner(id, existing, admin, passwordVersion, values.Problems, adoption.OwnerLocation ?? location);
         return new TenantDefinition(id, string.IsNullOrEmpty(server) ? null : server, region,
-            connectionLimit ?? ConfigDefaults.ConnectionLimit, retire ?? false, passwordVersion ?? ConfigDefaults.PasswordVersion);
+            connectionLimit ?? ConfigDefaults.ConnectionLimit, retire ?? false, passwordVersion ?? ConfigDefaults.PasswordVersion, existing);
+    }
+
+    /// <summary>The keys of an adopted tenant, read as they come; <see cref="Existing"/> puts them together once the tenant is read.</summary>
+    private sealed class AdoptedKeys
+    {
+        private readonly Dictionary<string, SourceLocation?> given = new(StringComparer.Ordinal);
+        private bool invalidDatabase;
+        private string? database, owner, encoding, lcCollate, lcCtype;
+        private int? ownerConnectionLimit;
+
+        public SourceLocation? OwnerLocation => given.GetValueOrDefault(ConfigKeys.Owner);
+
+        public void Read(string id, string key, ConfigValue item, ConfigValueReader values, SourceLocation? location)
+        {
+            given[key] = location;
+            var path = ConfigPath.Tenant(id, key);
+            switch (key)
+            {
+                case ConfigKeys.Database:
+                    database = TenantRules.CheckExistingName(id, key, values.Text(item, path, location), values.Problems, location);
+                    invalidDatabase = database is null;
+                    break;
+                case ConfigKeys.Owner: owner = TenantRules.CheckExistingName(id, key, values.Text(item, path, location), values.Problems, location); break;
+                case ConfigKeys.Encoding: encoding = TenantRules.CheckEncoding(id, values.Text(item, path, location), values.Problems, location); break;
+                case ConfigKeys.LcCollate: lcCollate = TenantRules.CheckLocale(id, key, values.Text(item, path, location), values.Problems, location); break;
+                case ConfigKeys.LcCtype: lcCtype = TenantRules.CheckLocale(id, key, values.Text(item, path, location), values.Problems, location); break;
+                case ConfigKeys.OwnerConnectionLimit:
+                    ownerConnectionLimit = values.Integer(item, path, location, -1, 100_000, "Use -1 (no limit) or a number of connections from 1 up: the owner role's rolconnlimit.");
+                    TenantRules.CheckConnectionLimit(id, ownerConnectionLimit, values.Problems, location, key);
+                    break;
+            }
+        }
+
+        /// <summary>The existing database, or null for a tenant the program creates (with a problem for each key only an adopted tenant may have).</summary>
+        public ExistingDatabase? Existing(string id, ProblemList problems)
+        {
+            if (!given.ContainsKey(ConfigKeys.Database))
+            {
+                foreach (var (key, location) in given)
+                {
+                    TenantRules.NotAdopted(id, key, problems, location);
+                }
+                return null;
+            }
+            if (ownerConnectionLimit is not null && !given.ContainsKey(ConfigKeys.Owner))
+            {
+                TenantRules.OwnerLimitWithoutOwner(id, problems, given[ConfigKeys.OwnerConnectionLimit]);
+            }
+            return invalidDatabase || database is null ? null : new ExistingDatabase(database, owner, encoding, lcCollate, lcCtype, ownerConnectionLimit);
+        }
     }
 }

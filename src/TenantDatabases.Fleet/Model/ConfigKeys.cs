@@ -25,6 +25,14 @@ public static class ConfigKeys
     /// <summary>Keys of a tenant (besides <see cref="Region"/>).</summary>
     public const string Server = "server", ConnectionLimit = "connectionLimit", Retire = "retire", PasswordVersion = "passwordVersion";
 
+    /// <summary>
+    /// Keys of an adopted tenant, whose database existed before the stack (<c>tenantdb adopt</c> writes them): its
+    /// existing name (the mark of adoption), its owner role, and what the server holds where it differs from what the
+    /// program would declare for a new database.
+    /// </summary>
+    public const string Database = "database", Owner = "owner", Encoding = "encoding", LcCollate = "lcCollate", LcCtype = "lcCtype",
+        OwnerConnectionLimit = "ownerConnectionLimit";
+
     /// <summary>The keys allowed directly under the <c>tenant-databases:</c> namespace.</summary>
     public static IReadOnlyList<string> TopLevel { get; } = [Protect, Residency, DatabasePrefix, Locale, Servers, Tenants];
 
@@ -33,7 +41,11 @@ public static class ConfigKeys
         [Host, Port, Username, Password, Region, Default, SslMode, MaxTenants, AdminDatabase];
 
     /// <summary>The keys allowed in a tenant.</summary>
-    public static IReadOnlyList<string> OfTenant { get; } = [Server, Region, ConnectionLimit, Retire, PasswordVersion];
+    public static IReadOnlyList<string> OfTenant { get; } =
+        [Server, Region, ConnectionLimit, Retire, PasswordVersion, Database, Owner, Encoding, LcCollate, LcCtype, OwnerConnectionLimit];
+
+    /// <summary>The keys only an adopted tenant (one with <see cref="Database"/>) may have.</summary>
+    public static IReadOnlyList<string> OfAdoptedTenant { get; } = [Owner, Encoding, LcCollate, LcCtype, OwnerConnectionLimit];
 
     /// <summary>
     /// The project key a stack file's top-level key names: <c>servers</c> for <c>tenant-databases:servers</c> and for a
@@ -118,4 +130,10 @@ public static class ConfigDefaults
 
     /// <summary>The version of a tenant's owner password before its first rotation.</summary>
     public const int PasswordVersion = 1;
+
+    /// <summary>The encoding of every database the program creates.</summary>
+    public const string Encoding = "UTF8";
+
+    /// <summary>The template every database the program creates is copied from: never template1, which a server may have changed.</summary>
+    public const string Template = "template0";
 }

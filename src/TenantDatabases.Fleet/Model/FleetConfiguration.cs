@@ -77,13 +77,38 @@ public sealed record ServerDefinition(
 /// <param name="ConnectionLimit">Connection limit of its database and owner role; -1 means none.</param>
 /// <param name="Retire">Being retired: its protection is lifted so that removing it later keeps its data on the server.</param>
 /// <param name="PasswordVersion">The owner password's version (<c>tenants.&lt;id&gt;.passwordVersion</c>): raising it makes the next deploy generate a new password.</param>
+/// <param name="Existing">For an adopted tenant, the database that existed on its server before the stack; null for a tenant the program creates.</param>
 public sealed record TenantDefinition(
     string Id,
     string? Server,
     string? Region,
     int ConnectionLimit,
     bool Retire = false,
-    int PasswordVersion = ConfigDefaults.PasswordVersion);
+    int PasswordVersion = ConfigDefaults.PasswordVersion,
+    ExistingDatabase? Existing = null)
+{
+    /// <summary>True for a tenant whose database existed before the stack (<c>tenants.&lt;id&gt;.database</c> is set).</summary>
+    public bool IsAdopted => Existing is not null;
+}
+
+/// <summary>
+/// What the stack records of an adopted tenant's database (<c>tenantdb adopt</c> reads it from the server): its name,
+/// its owner, and each property the provider reads back where it differs from what the program declares for a
+/// database it creates. Null means "as the program would declare it".
+/// </summary>
+/// <param name="Name">The database's existing name (<c>database</c>): the mark of an adopted tenant.</param>
+/// <param name="Owner">The role that owns it (<c>owner</c>): the server's admin, or a role of its own; null for a role the program creates.</param>
+/// <param name="Encoding">Its encoding (<c>encoding</c>) when not UTF8.</param>
+/// <param name="LcCollate">Its LC_COLLATE (<c>lcCollate</c>) when not the stack's locale.</param>
+/// <param name="LcCtype">Its LC_CTYPE (<c>lcCtype</c>) when not the stack's locale.</param>
+/// <param name="OwnerConnectionLimit">Its owner role's connection limit (<c>ownerConnectionLimit</c>) when not the tenant's connectionLimit.</param>
+public sealed record ExistingDatabase(
+    string Name,
+    string? Owner = null,
+    string? Encoding = null,
+    string? LcCollate = null,
+    string? LcCtype = null,
+    int? OwnerConnectionLimit = null);
 
 /// <summary>
 /// How a server's password appears in the configuration. The value itself never enters the model:

@@ -1,4 +1,6 @@
 // Naming: tenant id to database and role names, and quoting for SQL.
+using TenantDatabases.Fleet.Model;
+
 namespace TenantDatabases.Fleet.Naming;
 
 /// <summary>
@@ -19,6 +21,12 @@ public static class TenantNaming
 
     /// <summary>The tenant's owner role name.</summary>
     public static string RoleName(string prefix, string tenantId) => DatabaseName(prefix, tenantId) + OwnerRoleSuffix;
+
+    /// <summary>The database of <paramref name="tenant"/>: an adopted tenant's existing name, else the name derived from its id.</summary>
+    public static string DatabaseOf(string prefix, TenantDefinition tenant) => tenant.Existing?.Name ?? DatabaseName(prefix, tenant.Id);
+
+    /// <summary>The owner role of <paramref name="tenant"/>: an adopted tenant's recorded owner, else the role derived from its id.</summary>
+    public static string OwnerOf(string prefix, TenantDefinition tenant) => tenant.Existing?.Owner ?? RoleName(prefix, tenant.Id);
 }
 
 /// <summary>Quoting of identifiers for SQL text (double quotes, inner quotes doubled).</summary>

@@ -77,7 +77,7 @@ public static class StackOutputsReader
             deployed[property.Name] = new DeployedTenant(property.Name,
                 Text(property.Value, StackOutputsSchema.PlacementFields.Server), Text(property.Value, StackOutputsSchema.PlacementFields.Database),
                 protect is { } p && retain is { } r ? new TenantProtection(p, r) : null,
-                PasswordVersion(property.Value));
+                PasswordVersion(property.Value), Text(property.Value, StackOutputsSchema.PlacementFields.Role));
         }
         return deployed;
     }

@@ -66,6 +66,7 @@ internal static class TenantConnectionsReader
             return null;
         }
         var values = new Dictionary<string, string>();
+        var passwordManaged = ReadPasswordManaged(tenant.Value, path, problems);
         foreach (var field in Fields.Required)
         {
             if (!tenant.Value.TryGetProperty(field, out var value) || value.ValueKind is JsonValueKind.Null)
@@ -74,7 +75,8 @@ internal static class TenantConnectionsReader
                 continue;
             }
             var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            if (text is null || (text.Length == 0 && field != Fields.Region))
+            // An empty region is a server without one; an empty password one the stack does not hold.
+            if (text is null || (text.Length == 0 && field != Fields.Region && !(field == Fields.Password && !passwordManaged)))
             {
                 problems.Add($"{path}.{field}: must be a non-empty {(field == Fields.Port ? "number" : "string")}.");
                 continue;
@@ -86,7 +88,18 @@ internal static class TenantConnectionsReader
         {
             problems.Add($"{path}.{Fields.Port}: must be a TCP port (1-65535).");
         }
-        foreach (var field in new[] { Fields.Database, Fields.Username })
+        if (tenant.Value.TryGetProperty(Fields.Owner, out var ownerValue) && ownerValue.ValueKind != JsonValueKind.Null)
+        {
+            if (ownerValue.ValueKind == JsonValueKind.String && ownerValue.GetString() is { Length: > 0 } owner)
+            {
+                values[Fields.Owner] = owner;
+            }
+            else
+            {
+                problems.Add($"{path}.{Fields.Owner}: must be a non-empty string (the role that owns the database).");
+            }
+        }
+        foreach (var field in new[] { Fields.Database, Fields.Username, Fields.Owner })
         {
             if (values.TryGetValue(field, out var name) && (name.Contains('\0') || Encoding.UTF8.GetByteCount(name) > SqlIdentifier.MaxBytes))
             {
@@ -100,8 +113,25 @@ internal static class TenantConnectionsReader
         }
         return new ReadEntry(
             new TenantTarget(tenant.Name, values[Fields.Server], values[Fields.Region], values[Fields.Host], port,
-                values[Fields.Database], values[Fields.Username], sslMode),
-            values[Fields.Password]);
+                values[Fields.Database], values[Fields.Username], sslMode,
+                // The owner is named only where it is not the username, so that equal entries read as equal targets.
+                values.GetValueOrDefault(Fields.Owner) is { } recordedOwner && recordedOwner != values[Fields.Username] ? recordedOwner : null, passwordManaged),
+            passwordManaged ? values[Fields.Password] : "");
+    }
+
+    // Optional: outputs of a deploy made before the key existed have none, and every password there is the stack's.
+    private static bool ReadPasswordManaged(JsonElement entry, string path, List<string> problems)
+    {
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty(Fields.PasswordManaged, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+        problems.Add($"{path}.{Fields.PasswordManaged}: must be true or false.");
+        return true;
     }
 
     // Optional: outputs of a deploy made before the key existed have none, and their tenants keep Prefer.

@@ -21,6 +21,15 @@ public sealed record FleetPlan(
 
     /// <summary>The server <paramref name="tenant"/> is placed on: every planned tenant has one.</summary>
     public ServerPlan ServerOf(TenantPlan tenant) => Server(tenant.Server);
+
+    /// <summary>
+    /// The LC_COLLATE of <paramref name="tenant"/>'s database as the program declares it: an adopted database's own
+    /// (recorded, else the stack's locale), a created one's the stack's locale; null keeps the server's.
+    /// </summary>
+    public string? LcCollateOf(TenantPlan tenant) => tenant.Adoption is { } adoption ? adoption.LcCollate : Locale;
+
+    /// <summary>The LC_CTYPE of <paramref name="tenant"/>'s database, as <see cref="LcCollateOf"/>.</summary>
+    public string? LcCtypeOf(TenantPlan tenant) => tenant.Adoption is { } adoption ? adoption.LcCtype : Locale;
 }
 
 /// <summary>Turns a valid <see cref="FleetConfiguration"/> into the <see cref="FleetPlan"/> the Pulumi program and the tool carry out.</summary>
@@ -45,8 +54,9 @@ public static class FleetPlanner
                 throw new ArgumentException($"Tenant '{tenant.Id}' has no known server; validate the configuration before planning it.", nameof(configuration));
             }
             tenants.Add(new TenantPlan(tenant.Id, server.Name, server.Region,
-                TenantNaming.DatabaseName(prefix, tenant.Id), TenantNaming.RoleName(prefix, tenant.Id), tenant.ConnectionLimit,
-                TenantProtection.For(configuration.Settings.Protect, tenant.Retire), tenant.Retire, tenant.PasswordVersion));
+                TenantNaming.DatabaseOf(prefix, tenant), TenantNaming.OwnerOf(prefix, tenant), tenant.ConnectionLimit,
+                TenantProtection.For(configuration.Settings.Protect, tenant.Retire), tenant.Retire, tenant.PasswordVersion,
+                AdoptionOf(tenant, server, configuration.Settings.Locale)));
         }
         var serverPlans = configuration.Servers.Select(server => new ServerPlan(
             server.Name, ProviderName(server.Name), server.Host, server.Port, server.Username, server.Region,
@@ -54,6 +64,15 @@ public static class FleetPlanner
             configuration.TenantCountOn(server.Name))).ToList();
         return new FleetPlan(configuration.Settings.Protect, configuration.Settings.Locale, serverPlans, tenants);
     }
+
+    // What the server holds, where it differs from what the program declares for a database it creates.
+    private static TenantAdoption? AdoptionOf(TenantDefinition tenant, ServerDefinition server, string? locale) =>
+        tenant.Existing is not { } existing ? null : new TenantAdoption(
+            existing.Owner is null ? TenantOwnerKind.Generated : existing.Owner == server.Username ? TenantOwnerKind.ServerAdmin : TenantOwnerKind.Existing,
+            existing.Encoding ?? ConfigDefaults.Encoding,
+            existing.LcCollate ?? locale,
+            existing.LcCtype ?? locale,
+            existing.OwnerConnectionLimit ?? tenant.ConnectionLimit);
 }
 
 /// <summary>A server as the plan declares it.</summary>
@@ -98,6 +117,7 @@ public sealed record ServerPlan(
 /// <param name="Protection">Whether Pulumi may delete its database and role, and what a delete does.</param>
 /// <param name="Retiring">Set to be retired (<c>tenants.&lt;id&gt;.retire</c>): its removal keeps its data.</param>
 /// <param name="PasswordVersion">The owner password's version (<c>tenants.&lt;id&gt;.passwordVersion</c>).</param>
+/// <param name="Adoption">For a tenant whose database existed before the stack, what the server holds; null for a database the program creates.</param>
 public sealed record TenantPlan(
     string Id,
     string Server,
@@ -107,8 +127,36 @@ public sealed record TenantPlan(
     int ConnectionLimit,
     TenantProtection Protection,
     bool Retiring = false,
-    int PasswordVersion = Model.ConfigDefaults.PasswordVersion)
+    int PasswordVersion = Model.ConfigDefaults.PasswordVersion,
+    TenantAdoption? Adoption = null)
 {
+    /// <summary>Who owns the tenant's database: a role the program creates, an existing role of its own, or the server's admin.</summary>
+    public TenantOwnerKind OwnerKind => Adoption?.OwnerKind ?? TenantOwnerKind.Generated;
+
+    /// <summary>
+    /// True when the stack holds the owner's password: always for a role the program creates; for an adopted role of its own
+    /// only from passwordVersion 2 on, so that adopting it never changes the password its application logs in with; never
+    /// for the server's admin, whose password is the server's.
+    /// </summary>
+    public bool PasswordManaged => OwnerKind switch
+    {
+        TenantOwnerKind.Generated => true,
+        TenantOwnerKind.Existing => PasswordVersion > Model.ConfigDefaults.PasswordVersion,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The template the database is declared with: template0 for one the program creates; null for an adopted one, whose
+    /// template no one can read back (the provider's Read claims template0 whatever it was), so it is never compared.
+    /// </summary>
+    public string? Template => Adoption is null ? Model.ConfigDefaults.Template : null;
+
+    /// <summary>The database's encoding: UTF8, or an adopted database's own.</summary>
+    public string Encoding => Adoption?.Encoding ?? Model.ConfigDefaults.Encoding;
+
+    /// <summary>The owner role's connection limit: the tenant's, or an adopted role's own.</summary>
+    public int OwnerConnectionLimit => Adoption?.OwnerConnectionLimit ?? ConnectionLimit;
+
     /// <summary>The key of the owner password's keeper (the RandomPassword's <c>keepers</c>).</summary>
     public const string PasswordVersionKeeper = "passwordVersion";
 
@@ -120,6 +168,25 @@ public sealed record TenantPlan(
     public IReadOnlyDictionary<string, string>? PasswordKeepers() => PasswordVersion > Model.ConfigDefaults.PasswordVersion
         ? new Dictionary<string, string> { [PasswordVersionKeeper] = PasswordVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }
         : null;
+}
+
+/// <summary>What the plan declares for a tenant whose database existed before the stack (an adopted tenant).</summary>
+/// <param name="OwnerKind">Who owns the database.</param>
+/// <param name="Encoding">Its encoding (recorded, else UTF8).</param>
+/// <param name="LcCollate">Its LC_COLLATE (recorded, else the stack's locale; null: not declared).</param>
+/// <param name="LcCtype">Its LC_CTYPE (recorded, else the stack's locale; null: not declared).</param>
+/// <param name="OwnerConnectionLimit">Its owner role's connection limit (recorded, else the tenant's).</param>
+public sealed record TenantAdoption(TenantOwnerKind OwnerKind, string Encoding, string? LcCollate, string? LcCtype, int OwnerConnectionLimit);
+
+/// <summary>Who owns a tenant's database.</summary>
+public enum TenantOwnerKind
+{
+    /// <summary>A role the program creates for the tenant, with a generated password.</summary>
+    Generated,
+    /// <summary>An adopted tenant's existing role of its own: imported, its password kept until passwordVersion is raised.</summary>
+    Existing,
+    /// <summary>The server's admin (an adopted database created by the admin page): no role of its own is declared.</summary>
+    ServerAdmin,
 }
 
 /// <summary>

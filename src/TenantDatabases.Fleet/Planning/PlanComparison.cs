@@ -37,7 +37,8 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             }
             else if (!previous.Tenants.TryGetValue(tenant.Id, out var deployed))
             {
-                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Added, null, tenant.Server));
+                // New to the stack, but its database is on the server already: the program imports it, and creates nothing of it.
+                changes.Add(new TenantChange(tenant.Id, tenant.Adoption is null ? TenantChangeKind.Added : TenantChangeKind.Adopted, null, tenant.Server));
             }
             else if (deployed.Server is null)
             {
@@ -47,6 +48,15 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             {
                 changes.Add(new TenantChange(tenant.Id, TenantChangeKind.Moved, deployed.Server, tenant.Server));
                 problems.Add(RenamedDatabaseProblem(tenant, deployed.Database));
+            }
+            else if (deployed.Role is { } role && role != tenant.RoleName && OwnerChangeProblem(plan, tenant, role) is { } ownerProblem)
+            {
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.OwnerChanged, deployed.Server, tenant.Server));
+                problems.Add(ownerProblem);
+            }
+            else if (deployed.Role is { } handedOverFrom && handedOverFrom != tenant.RoleName && deployed.Server == tenant.Server)
+            {
+                changes.Add(new TenantChange(tenant.Id, TenantChangeKind.HandedOver, deployed.Server, tenant.Server, Rotation(deployed, tenant)));
             }
             else if (deployed.Server == tenant.Server)
             {
@@ -72,6 +82,16 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
         }
         return new PlanComparison(changes, problems);
     }
+
+    /// <summary>
+    /// True when the program declares <paramref name="tenant"/>'s existing database (and its existing owner role) with
+    /// Pulumi's <c>import</c>: an adopted tenant the last deploy does not list, or may not (outputs that hide it). Once a
+    /// deploy lists it, it is in the state and is diffed as any tenant. Importing what the state already holds under the
+    /// same ID would be a no-op for the engine, so a tenant of unknown state is imported rather than created.
+    /// </summary>
+    public bool ImportsExisting(TenantPlan tenant) =>
+        tenant.Adoption is not null
+        && Changes.FirstOrDefault(change => change.TenantId == tenant.Id)?.Kind is TenantChangeKind.Adopted or TenantChangeKind.Unknown;
 
     // Any other version changes the password's keepers, and Pulumi generates a new password.
     private static PasswordRotation? Rotation(DeployedTenant deployed, TenantPlan tenant) =>
@@ -103,6 +123,19 @@ public sealed record PlanComparison(IReadOnlyList<TenantChange> Changes, IReadOn
             "database: the provider terminates its sessions and runs DROP DATABASE ... WITH (FORCE), then creates an empty one, so every row " +
             "of the tenant would be lost.",
             "Restore the previous databasePrefix; a deployed tenant's database name must never change.");
+
+    // The one owner change the program carries out is the handover: a database the server's admin owned gets a role of
+    // its own, which the program creates (and the database's owner is altered in place). Any other change of the owner
+    // role would rename a role an application logs in with (the same resource, another name), or stop declaring it,
+    // which deletes it (DROP OWNED and DROP ROLE in an unprotected stack).
+    private static ConfigProblem? OwnerChangeProblem(FleetPlan plan, TenantPlan tenant, string deployedRole) =>
+        deployedRole == plan.ServerOf(tenant).Username && tenant.OwnerKind == TenantOwnerKind.Generated
+            ? null
+            : new ConfigProblem(ProblemSeverity.Error, ConfigPath.Tenant(tenant.Id, ConfigKeys.Owner),
+                $"Tenant '{tenant.Id}' changes its owner role from '{deployedRole}' to '{tenant.RoleName}'. Pulumi would rename or drop the " +
+                $"role '{deployedRole}', and an application that logs in as it would be locked out.",
+                $"Restore tenants.{tenant.Id}.owner to '{deployedRole}'. The only owner change the program makes is the handover of a database " +
+                $"the server's admin owns to a role of its own: {Validation.TenantRules.AdoptionRunbook}.");
 
     private static ConfigProblem? RemovalProblem(FleetPlan plan, DeployedTenant deployed) => deployed.Protection switch
     {
@@ -140,6 +173,12 @@ public enum TenantChangeKind
     Unchanged,
     /// <summary>New in the plan.</summary>
     Added,
+    /// <summary>New in the plan, with a database that exists already: imported, not created.</summary>
+    Adopted,
+    /// <summary>Its database passes from the server's admin to a role of its own, which the program creates.</summary>
+    HandedOver,
+    /// <summary>Its owner role changes in a way the program refuses: the role would be renamed or dropped.</summary>
+    OwnerChanged,
     /// <summary>Deployed, no longer in the plan.</summary>
     Removed,
     /// <summary>On another server or under another database name: refused, the data would not follow.</summary>
@@ -156,7 +195,9 @@ public enum TenantChangeKind
 /// <param name="Database">Its database name, when the outputs show it.</param>
 /// <param name="Protection">The protection the deploy applied; null in outputs of a deploy from before it was recorded.</param>
 /// <param name="RecordedPasswordVersion">The owner password's version the deploy applied; null in outputs from before it was recorded.</param>
-public sealed record DeployedTenant(string Id, string? Server, string? Database, TenantProtection? Protection = null, int? RecordedPasswordVersion = null)
+/// <param name="Role">Its owner role, when the outputs show it.</param>
+public sealed record DeployedTenant(string Id, string? Server, string? Database, TenantProtection? Protection = null, int? RecordedPasswordVersion = null,
+    string? Role = null)
 {
     /// <summary>The password version deployed: outputs from before it was recorded had version 1 (no keepers).</summary>
     public int PasswordVersion => RecordedPasswordVersion ?? Model.ConfigDefaults.PasswordVersion;

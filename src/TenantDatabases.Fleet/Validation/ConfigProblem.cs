@@ -27,11 +27,19 @@ public sealed record ConfigProblem(
     {
         var where = file is null ? "" : Location is null ? $"{file}: " : $"{file}:{Location.Line}:{Location.Column}: ";
         var severity = Severity == ProblemSeverity.Error ? "error" : "warning";
-        return Visible($"{where}{severity} {Path}: {Message} Fix: {Fix}");
+        return VisibleText.Of($"{where}{severity} {Path}: {Message} Fix: {Fix}");
     }
+}
 
-    // An escape sequence or a right-to-left override from a pull request must not reach a terminal or a CI log as such.
-    private static string Visible(string line)
+/// <summary>
+/// Text from outside (a stack file's key, a database name a server returned) made safe for one line of a terminal or a
+/// CI log: every control, bidirectional-format and line-separator character is written as <c>\uXXXX</c>. The one rule,
+/// for every command that prints such text.
+/// </summary>
+public static class VisibleText
+{
+    /// <summary><paramref name="line"/> with every invisible or terminal-controlling character escaped.</summary>
+    public static string Of(string line)
     {
         var shown = new StringBuilder(line.Length);
         foreach (var character in line)

@@ -1,12 +1,14 @@
 // Connections: a tenant's unpooled connection as its owner, and what a failed connection means.
 using Npgsql;
+using TenantDatabases.Fleet.Naming;
 using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.Connections;
 
 /// <summary>
-/// Connections to one tenant database as its owner role, from a data source the caller disposes when the tenant
-/// is done. Pooling is off on purpose: every tenant database is its own Npgsql pool, and a fan-out over hundreds
+/// Connections to one tenant database as its owner role (or, for an adopted tenant whose owner password the stack does
+/// not hold, as the server's admin acting as the owner after <c>SET ROLE</c>), from a data source the caller disposes
+/// when the tenant is done. Pooling is off on purpose: every tenant database is its own Npgsql pool, and a fan-out over hundreds
 /// of them would otherwise leave hundreds of idle connections behind on servers whose default max_connections is
 /// 100. An explicit data source (rather than a connection string) also keeps Npgsql's global cache of data
 /// sources from growing by one per tenant and purpose.
@@ -30,14 +32,14 @@ public static class TenantDataSource
     /// as application_name, with the sslMode of the tenant's server: a tenant's password crosses the same network
     /// as the admin's, so it gets the same protection (verify-full checks the certificate and the host name).
     /// </summary>
-    public static NpgsqlDataSource Create(TenantTarget tenant, string password, string purpose) =>
+    public static NpgsqlDataSource Create(TenantTarget tenant, TenantLogin login, string purpose) =>
         new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
         {
             Host = tenant.Host,
             Port = tenant.Port,
             Database = tenant.Database,
-            Username = tenant.Username,
-            Password = password,
+            Username = login.Username,
+            Password = login.Password,
             Pooling = false,
             Timeout = ConnectTimeoutSeconds,
             CommandTimeout = CommandTimeoutSeconds,
@@ -55,11 +57,26 @@ public static class TenantDataSource
     /// Opens a connection of <paramref name="dataSource"/>; a server that accepts the TCP connection and never
     /// answers fails within <see cref="ConnectTimeoutSeconds"/> with a message naming it.
     /// </summary>
-    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, TenantTarget tenant, CancellationToken cancellationToken)
+    public static async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, TenantTarget tenant, TenantLogin login, CancellationToken cancellationToken)
     {
         try
         {
-            return await dataSource.OpenConnectionAsync(cancellationToken);
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            if (login.SetRole is { } owner)
+            {
+                // Everything this session creates is the owner's, as if the owner had logged in (invariant 3).
+                try
+                {
+                    await using var setRole = new NpgsqlCommand($"SET ROLE {SqlIdentifier.Quote(owner)}", connection);
+                    await setRole.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch
+                {
+                    await connection.DisposeAsync();
+                    throw;
+                }
+            }
+            return connection;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && ConnectionFailure.IsTimeout(error))
         {

@@ -32,7 +32,10 @@ public static class FleetMigration
     {
         var fanOut = new TenantFanOut<TenantMigrationResult>(
             options with { ConnectionsPerTenant = ConnectionsPerTenant },
-            (tenant, _) => MigrateAndVerifyAsync(tenant, outputs.Passwords.For(tenant.Id), settings, cancellation),
+            (tenant, _) => TenantLogins.For(outputs, tenant) is { } login
+                ? MigrateAndVerifyAsync(tenant, login, settings, cancellation)
+                : Task.FromResult(new TenantMigrationResult(tenant, MigrationStatus.Failed, [], [], TimeSpan.Zero,
+                    new MigrationFailure(null, null, TenantLogins.Missing(tenant)))),
             result => result.Succeeded,
             TenantMigrationResult.NotStarted,
             (tenant, reason) => TenantMigrationResult.Aborted(tenant, [], null, [], TimeSpan.Zero));
@@ -42,13 +45,13 @@ public static class FleetMigration
     // DbUp's call cannot be interrupted, so an abort stops waiting for it and reports what it had applied; the
     // process then exits, its connection closes, and PostgreSQL rolls back the script in flight.
     private static async Task<TenantMigrationResult> MigrateAndVerifyAsync(
-        TenantTarget tenant, string password, MigrationSettings settings, RunCancellation cancellation)
+        TenantTarget tenant, TenantLogin login, MigrationSettings settings, RunCancellation cancellation)
     {
         var clock = Stopwatch.StartNew();
         var progress = new ScriptProgress();
         try
         {
-            return await MigrateAndVerifyAsync(tenant, password, settings, clock, progress, cancellation).WaitAsync(cancellation.Abort);
+            return await MigrateAndVerifyAsync(tenant, login, settings, clock, progress, cancellation).WaitAsync(cancellation.Abort);
         }
         catch (OperationCanceledException) when (cancellation.Abort.IsCancellationRequested)
         {
@@ -62,13 +65,13 @@ public static class FleetMigration
     // run again on it before it closes. Each login costs the server a new backend process, which on a small server
     // is most of an up-to-date tenant's time, so a tenant never logs in twice.
     private static async Task<TenantMigrationResult> MigrateAndVerifyAsync(
-        TenantTarget tenant, string password, MigrationSettings settings, Stopwatch clock, ScriptProgress progress, RunCancellation cancellation)
+        TenantTarget tenant, TenantLogin login, MigrationSettings settings, Stopwatch clock, ScriptProgress progress, RunCancellation cancellation)
     {
         var abort = cancellation.Abort;
         try
         {
-            await using var dataSource = TenantDataSource.Create(tenant, password, settings.DryRun ? "migrate dry-run" : "migrate");
-            await using var connection = await TenantDataSource.OpenAsync(dataSource, tenant, abort);
+            await using var dataSource = TenantDataSource.Create(tenant, login, settings.DryRun ? "migrate dry-run" : "migrate");
+            await using var connection = await TenantDataSource.OpenAsync(dataSource, tenant, login, abort);
             if (settings.DryRun)
             {
                 // Read-only: lists what is pending, checks nothing and takes no lock.

@@ -10,11 +10,13 @@ namespace TenantDatabases.Operations.Preflight;
 
 /// <summary>
 /// The admin's connection to a server as the Pulumi provider will make it: no pool (nothing stays open
-/// after the check), connect and command timeouts bounded by the preflight timeout.
+/// after the check), connect and command timeouts bounded by the preflight timeout. Preflight and adopt connect this
+/// way; adopt's session is read-only from its first statement (a startup option, not a statement of its own).
 /// </summary>
 internal static class AdminConnection
 {
-    public static NpgsqlDataSource Create(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory)
+    public static NpgsqlDataSource Create(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory,
+        string purpose = "preflight", bool readOnly = false)
     {
         var seconds = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
         var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
@@ -29,7 +31,8 @@ internal static class AdminConnection
             Timeout = seconds,
             CommandTimeout = seconds,
             CancellationTimeout = -1,
-            ApplicationName = "tenantdb preflight",
+            ApplicationName = $"tenantdb {purpose}",
+            Options = readOnly ? "-c default_transaction_read_only=on" : null,
         }.ConnectionString);
         if (loggerFactory is not null)
         {

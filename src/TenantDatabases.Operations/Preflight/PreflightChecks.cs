@@ -239,6 +239,6 @@ internal static class TenantDatabaseChecks
         var names = string.Join(", ", orphans.Take(ListedNames)) + (orphans.Count > ListedNames ? $" and {orphans.Count - ListedNames} more" : "");
         return PreflightCheck.Warning(CheckNames.Orphans,
             $"{orphans.Count} database(s) with the prefix '{prefix}' that the stack does not declare: {names}.",
-            "Add them to the stack as tenants if they are, or retire them deliberately (see docs); they count against maxTenants.");
+            "If they are tenants' databases, adopt them into the stack (tenantdb adopt --stack <stack> --server <server>); otherwise retire them deliberately (see docs); they count against maxTenants.");
     }
 }

@@ -132,7 +132,7 @@ public sealed record PreflightTarget(ServerDefinition Server, string Password, s
                 passwords.For(server.Name) ?? "",
                 prefix,
                 configuration.TenantsOn(server.Name)
-                    .Select(tenant => TenantNaming.DatabaseName(prefix, tenant.Id)).ToList()))
+                    .Select(tenant => TenantNaming.DatabaseOf(prefix, tenant)).ToList()))
             .ToList();
     }
 

@@ -51,19 +51,28 @@ public static class TenantPasswordRotation
     {
         if (request.TenantId is { } id)
         {
-            return configuration.Tenants.FirstOrDefault(tenant => tenant.Id == id) is { } tenant
-                ? new Choice([tenant], null)
-                : new Choice([], $"Tenant '{id}' is not in the stack." +
+            if (configuration.Tenants.FirstOrDefault(tenant => tenant.Id == id) is not { } tenant)
+            {
+                return new Choice([], $"Tenant '{id}' is not in the stack." +
                     (NearestName.Find(id, configuration.Tenants.Select(t => t.Id)) is { } nearest ? $" Did you mean '{nearest}'?" : ""));
+            }
+            return OwnedByAdmin(configuration, tenant)
+                ? new Choice([], $"Tenant '{id}' is an adopted database owned by the server's admin '{tenant.Existing?.Owner}': it has no owner password of " +
+                    $"its own (the admin's is rotated with 'tenantdb rotate-password'). To give it a role of its own with a generated password, follow {Fleet.Adoption.AdoptionDecision.Runbook}.")
+                : new Choice([tenant], null);
         }
         var server = request.Server ?? "";
         if (configuration.FindServer(server) is null)
         {
             return new Choice([], $"The server '{server}' is not in the stack. Use one of: {string.Join(", ", configuration.Servers.Select(s => s.Name))}.");
         }
-        var tenants = configuration.TenantsOn(server).ToList();
-        return tenants.Count > 0 ? new Choice(tenants, null) : new Choice([], $"The server '{server}' has no tenants.");
+        // Tenants owned by the admin have no owner password of their own: --all passes them by.
+        var tenants = configuration.TenantsOn(server).Where(tenant => !OwnedByAdmin(configuration, tenant)).ToList();
+        return tenants.Count > 0 ? new Choice(tenants, null) : new Choice([], $"The server '{server}' has no tenants with an owner password of their own.");
     }
+
+    private static bool OwnedByAdmin(FleetConfiguration configuration, TenantDefinition tenant) =>
+        tenant.Existing?.Owner is { } owner && tenant.Server is { } server && configuration.FindServer(server)?.Username == owner;
 }
 
 /// <summary>Which tenants' owner passwords to rotate: one tenant, or every tenant of a server.</summary>

@@ -1,6 +1,7 @@
 // Tenants: which tenants a run works on, from the stack's outputs.
 using System.Diagnostics.CodeAnalysis;
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.Deployments;
 
 namespace TenantDatabases.Operations.Tenants;
@@ -33,7 +34,12 @@ public static class TenantSelection
             .Where(t => request.Tenants.Count == 0 || request.Tenants.Contains(t.Id))
             .Where(t => request.Servers.Count == 0 || request.Servers.Contains(t.Server))
             .ToList();
-        return new TenantSelectionResult(outputs, selected, [], false, warning);
+        // Adopted tenants whose owner password the stack does not hold are reached as their server's admin.
+        var logins = await TenantLogins.WithServerAdminsAsync(outputs, selected, request.Stack, request.WorkingDirectory,
+            request.Environment ?? Environment.GetEnvironmentVariable, cancellationToken);
+        return logins.Succeeded
+            ? new TenantSelectionResult(logins.Value, selected, [], false, warning)
+            : TenantSelectionResult.Refused([logins.Problem], isUsageProblem: request.Stack is null, warning);
     }
 }
 
@@ -43,12 +49,18 @@ public static class TenantSelection
 /// <param name="OutputsFile">A saved outputs file, or <c>-</c> for standard input; null to ask the Pulumi CLI.</param>
 /// <param name="Tenants">Only these tenants (none: every tenant).</param>
 /// <param name="Servers">Only the tenants of these servers (none: every server).</param>
+/// <param name="Environment">Where the passphrase is read from, for the admin passwords of adopted tenants; null: the process environment.</param>
+/// <remarks>
+/// With both <paramref name="Stack"/> and <paramref name="OutputsFile"/>, the outputs come from the file and the stack gives
+/// only the servers' admin passwords, which adopted tenants whose owner password the stack does not hold are reached with.
+/// </remarks>
 public sealed record TenantRunRequest(
-    string? Stack, string? WorkingDirectory, string? OutputsFile, IReadOnlyList<string> Tenants, IReadOnlyList<string> Servers)
+    string? Stack, string? WorkingDirectory, string? OutputsFile, IReadOnlyList<string> Tenants, IReadOnlyList<string> Servers,
+    Func<string, string?>? Environment = null)
 {
     /// <summary>Every tenant of the outputs of <paramref name="stack"/>, or of the saved <paramref name="outputsFile"/> when given.</summary>
     public static TenantRunRequest Everyone(string stack, string? workingDirectory, string? outputsFile) =>
-        outputsFile is null ? new(stack, workingDirectory, null, [], []) : new(null, workingDirectory, outputsFile, [], []);
+        new(stack, workingDirectory, outputsFile, [], []);
 }
 
 /// <summary>

@@ -8,20 +8,21 @@ using TenantDatabases.Operations.Scripts;
 namespace TenantDatabases.Operations.Verification;
 
 /// <summary>
-/// Checks one tenant database over a fresh, unpooled connection as its owner role: the owner owns the database,
+/// Checks one tenant database over a fresh, unpooled connection as its owner role (or as the server's admin acting as
+/// it, for an adopted tenant whose owner password the stack does not hold): the recorded owner owns the database,
 /// PUBLIC cannot connect to it, the server is not a standby, and the journal holds exactly the scripts, unchanged.
 /// </summary>
 public static class TenantVerifier
 {
     public static async Task<TenantVerification> VerifyAsync(
-        TenantTarget tenant, string password, MigrationScripts scripts, CancellationToken cancellationToken = default)
+        TenantTarget tenant, TenantLogin login, MigrationScripts scripts, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             // A data source of its own: a fresh, unpooled login, as an application would make it.
-            await using var dataSource = TenantDataSource.Create(tenant, password, "verify");
-            await using var connection = await TenantDataSource.OpenAsync(dataSource, tenant, cancellationToken);
+            await using var dataSource = TenantDataSource.Create(tenant, login, "verify");
+            await using var connection = await TenantDataSource.OpenAsync(dataSource, tenant, login, cancellationToken);
             return await CheckAsync(tenant, connection, scripts, clock, cancellationToken);
         }
         // Anything else is still one tenant's failure: it must not end the run for the others.
@@ -35,13 +36,16 @@ public static class TenantVerifier
     public static async Task<TenantVerification> CheckAsync(
         TenantTarget tenant, NpgsqlConnection connection, MigrationScripts scripts, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var checks = new List<CheckResult> { new(CheckResult.Connect, true, $"{tenant.Username}@{tenant.Host}:{tenant.Port}/{tenant.Database}") };
+        var checks = new List<CheckResult> { new(CheckResult.Connect, true, $"{connection.UserName}@{tenant.Host}:{tenant.Port}/{tenant.Database}") };
         try
         {
             var facts = await ReadFactsAsync(connection, cancellationToken);
-            checks.Add(facts.Owner == facts.CurrentUser
+            // The owner the stack records; and the session acts as it, so that what migrate creates is the owner's.
+            checks.Add(facts.Owner == tenant.DatabaseOwner && facts.CurrentUser == tenant.DatabaseOwner
                 ? new CheckResult(CheckResult.Owner, true, facts.Owner)
-                : new CheckResult(CheckResult.Owner, false, $"the database is owned by '{facts.Owner}', not by '{facts.CurrentUser}'"));
+                : new CheckResult(CheckResult.Owner, false, facts.Owner != tenant.DatabaseOwner
+                    ? $"the database is owned by '{facts.Owner}', not by '{tenant.DatabaseOwner}' as the stack records"
+                    : $"the session acts as '{facts.CurrentUser}', not as the owner '{tenant.DatabaseOwner}'"));
             checks.Add(new CheckResult(CheckResult.PublicConnect, !facts.PublicCanConnect,
                 facts.PublicCanConnect ? $"PUBLIC can connect; run REVOKE CONNECT ON DATABASE {SqlIdentifier.Quote(tenant.Database)} FROM PUBLIC" : "revoked"));
             checks.Add(new CheckResult(CheckResult.Recovery, !facts.InRecovery,

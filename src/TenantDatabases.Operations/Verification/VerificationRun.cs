@@ -1,5 +1,6 @@
 // Verification: the verify use-case: each tenant's ownership, access, recovery state and journal.
 using TenantDatabases.Fleet.Outputs;
+using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.FanOut;
 using TenantDatabases.Operations.Tenants;
 using TenantDatabases.Operations.Scripts;
@@ -79,7 +80,9 @@ public static class FleetVerification
     {
         var fanOut = new TenantFanOut<TenantVerification>(
             options with { ConnectionsPerTenant = 1 },
-            (tenant, abort) => TenantVerifier.VerifyAsync(tenant, outputs.Passwords.For(tenant.Id), scripts, abort).WaitAsync(abort),
+            (tenant, abort) => TenantLogins.For(outputs, tenant) is { } login
+                ? TenantVerifier.VerifyAsync(tenant, login, scripts, abort).WaitAsync(abort)
+                : Task.FromResult(new TenantVerification(tenant, [new CheckResult(CheckResult.Connect, false, TenantLogins.Missing(tenant))], TimeSpan.Zero)),
             verification => verification.Passed,
             (tenant, reason) => TenantVerification.NotRun(tenant, reason),
             (tenant, reason) => TenantVerification.NotRun(tenant, reason));

@@ -113,7 +113,7 @@ public sealed class StackOutputsReaderTests
         Assert.True(result.IsValid);
         Assert.Equal(target, Assert.Single(result.Connections.Tenants));
         Assert.Equal("s3cret-value", result.Connections.Passwords.For("x"));
-        Assert.Equal(new DeployedTenant("x", "a", "tenant_x", new TenantProtection(Protect: false, RetainOnDelete: true), 3), result.Deployment.Tenants["x"]);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x", new TenantProtection(Protect: false, RetainOnDelete: true), 3, "tenant_x_owner"), result.Deployment.Tenants["x"]);
         Assert.Equal(new DeployedServer("a", "db.internal", 6432), result.Deployment.Server("a"));
     }
 
@@ -126,7 +126,7 @@ public sealed class StackOutputsReaderTests
         Assert.False(result.IsValid);
         Assert.False(result.IsUsageProblem);
         var deployed = Assert.Single(result.Deployment!.Tenants.Values);
-        Assert.Equal(new DeployedTenant("x", "a", "tenant_x"), deployed);
+        Assert.Equal(new DeployedTenant("x", "a", "tenant_x", Role: "tenant_x_owner"), deployed);
         Assert.Equal(1, deployed.PasswordVersion);
         Assert.Contains("--show-secrets", Assert.Single(result.Problems));
     }
@@ -145,3 +145,93 @@ public sealed class StackOutputsReaderTests
     }
 }
 
+
+public sealed class AdoptedTenantOutputsTests
+{
+    private static readonly FleetPlan Plan = FleetPlanner.Plan(StackYaml.Read(StackYaml.Adopted).Configuration!);
+
+    private static TenantConnections Connections()
+    {
+        var json = StackOutputsSchema.Json(
+            Plan.Tenants.Select(tenant => (TenantTarget.From(tenant, Plan.ServerOf(tenant)), tenant.PasswordManaged ? $"pw-{tenant.Id}" : "")),
+            Plan.Servers.Select(ServerOutput.From), Plan.Tenants.Select(PlacementOutput.From));
+        var result = StackOutputsReader.Read(json, "outputs.json");
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        return result.Connections;
+    }
+
+    [Fact]
+    public void AnAdoptedTenantsEntrySaysItsPasswordIsNotManagedAndCarriesNone()
+    {
+        var legacy = Plan.Tenants.Single(tenant => tenant.Id == "legacy-shop");
+
+        var entry = StackOutputsSchema.Entry(TenantTarget.From(legacy, Plan.ServerOf(legacy)), "");
+
+        Assert.Equal(false, entry["passwordManaged"]);
+        Assert.Equal("", entry["password"]);
+        Assert.Equal("provisioner", entry["owner"]);
+        Assert.Equal("provisioner", entry["username"]);
+        Assert.Equal("legacy_shop", entry["database"]);
+    }
+
+    [Fact]
+    public void WhatTheSchemaWritesForAdoptedTenantsTheReaderReadsBack()
+    {
+        var connections = Connections();
+
+        var app = connections.Tenants.Single(tenant => tenant.Id == "app-shop");
+        Assert.False(app.PasswordManaged);
+        Assert.Equal("o'brien \"app\" rôle", app.DatabaseOwner);
+        Assert.Equal("App Shop", app.Database);
+        Assert.True(connections.Tenants.Single(tenant => tenant.Id == "rotated-shop").PasswordManaged);
+    }
+
+    [Fact]
+    public void MigrateLogsInAsTheOwnerWithTheStacksPasswordElseAsTheServersAdminActingAsTheOwner()
+    {
+        var connections = Connections();
+        var tenants = connections.Tenants.ToDictionary(tenant => tenant.Id);
+
+        Assert.Null(connections.Passwords.LoginFor(tenants["legacy-shop"]));
+        var passwords = connections.Passwords.WithServerAdmins(new Dictionary<string, TenantLogin>
+        {
+            ["eu-primary"] = new("provisioner", "admin-secret", null),
+        });
+
+        var owner = passwords.LoginFor(tenants["acme-coffee"])!;
+        Assert.Equal(("tenant_acme_coffee_owner", "pw-acme-coffee", (string?)null), (owner.Username, owner.Password, owner.SetRole));
+        var admin = passwords.LoginFor(tenants["legacy-shop"])!;
+        Assert.Equal(("provisioner", "admin-secret", (string?)null), (admin.Username, admin.Password, admin.SetRole));
+        var role = passwords.LoginFor(tenants["app-shop"])!;
+        Assert.Equal(("provisioner", "o'brien \"app\" rôle"), (role.Username, role.SetRole));
+        Assert.Equal("pw-rotated-shop", passwords.LoginFor(tenants["rotated-shop"])!.Password);
+        Assert.Contains("admin-secret", passwords.All);
+        Assert.DoesNotContain("admin-secret", passwords.ToString() + role);
+        Assert.Equal("***", passwords.Mask("admin-secret"));
+    }
+
+    [Fact]
+    public void OutputsOfADeployFromBeforeAdoptionNameNoOwnerAndEveryPasswordIsManaged()
+    {
+        var result = StackOutputsReader.Read(
+            """{"tenants": {"x": {"server": "a", "region": "", "host": "h", "port": 5432, "database": "tenant_x", "username": "tenant_x_owner", "password": "pw"}}}""",
+            "outputs.json");
+
+        var target = Assert.Single(result.Connections!.Tenants);
+        Assert.True(target.PasswordManaged);
+        Assert.Equal("tenant_x_owner", target.DatabaseOwner);
+    }
+
+    [Theory]
+    [InlineData("\"password\": \"\"", "password: must be a non-empty string")]
+    [InlineData("\"password\": \"pw\", \"passwordManaged\": \"no\"", "passwordManaged: must be true or false")]
+    [InlineData("\"password\": \"\", \"passwordManaged\": false, \"owner\": 7", "owner: must be a non-empty string")]
+    public void AnEmptyPasswordIsOnlyForAnOwnerWhosePasswordIsNotManaged(string fields, string problem)
+    {
+        var result = StackOutputsReader.Read(
+            "{\"tenants\": {\"x\": {\"server\": \"a\", \"region\": \"\", \"host\": \"h\", \"port\": 5432, \"database\": \"tenant_x\", \"username\": \"u\", " + fields + "}}}",
+            "outputs.json");
+
+        Assert.Contains(result.Problems, line => line.Contains(problem, StringComparison.Ordinal));
+    }
+}

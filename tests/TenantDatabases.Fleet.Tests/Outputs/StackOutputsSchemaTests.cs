@@ -15,11 +15,13 @@ public sealed class StackOutputsSchemaTests
 
         var entry = StackOutputsSchema.Entry(TenantTarget.From(tenant, Plan.ServerOf(tenant)), "pw");
 
-        Assert.Equal(["database", "host", "password", "port", "region", "server", "sslMode", "username"], entry.Keys.Order());
+        Assert.Equal(["database", "host", "owner", "password", "passwordManaged", "port", "region", "server", "sslMode", "username"], entry.Keys.Order());
         Assert.Equal("pg-eu-1.internal", entry["host"]);
         Assert.Equal(5432, entry["port"]);
         Assert.Equal("require", entry["sslMode"]);
         Assert.Equal("tenant_acme_coffee_owner", entry["username"]);
+        Assert.Equal("tenant_acme_coffee_owner", entry["owner"]);
+        Assert.Equal(true, entry["passwordManaged"]);
     }
 
     [Fact]

@@ -69,3 +69,63 @@ public sealed class FleetPlannerTests
         Assert.Equal(TenantPlan.PasswordVersionKeeper, Assert.Single(keepers).Key);
     }
 }
+
+public sealed class AdoptedTenantPlanTests
+{
+    private static readonly FleetPlan Plan = FleetPlanner.Plan(StackYaml.Read(StackYaml.Adopted).Configuration!);
+
+    private static TenantPlan Tenant(string id) => Plan.Tenants.Single(tenant => tenant.Id == id);
+
+    [Fact]
+    public void AnAdoptedTenantIsPlannedWithItsExistingDatabaseAndOwnerAndWhatTheServerHolds()
+    {
+        var legacy = Tenant("legacy-shop");
+
+        Assert.Equal("legacy_shop", legacy.DatabaseName);
+        Assert.Equal("provisioner", legacy.RoleName);
+        Assert.Equal(TenantOwnerKind.ServerAdmin, legacy.OwnerKind);
+        Assert.Equal("LATIN1", legacy.Encoding);
+        Assert.Equal("C", Plan.LcCollateOf(legacy));
+        Assert.Equal("C", Plan.LcCtypeOf(legacy));
+        Assert.Equal(-1, legacy.ConnectionLimit);
+        Assert.Null(legacy.Template);
+        Assert.Equal(new TenantProtection(Protect: true, RetainOnDelete: true), legacy.Protection);
+    }
+
+    [Fact]
+    public void OnlyTheOwnerPasswordsTheStackGeneratesAreManaged()
+    {
+        Assert.True(Tenant("acme-coffee").PasswordManaged);
+        Assert.False(Tenant("legacy-shop").PasswordManaged);
+        var app = Tenant("app-shop");
+        Assert.Equal(TenantOwnerKind.Existing, app.OwnerKind);
+        Assert.False(app.PasswordManaged);
+        Assert.Equal(5, app.OwnerConnectionLimit);
+        Assert.Equal("App Shop", app.DatabaseName);
+        Assert.Equal("o'brien \"app\" rôle", app.RoleName);
+        Assert.True(Tenant("rotated-shop").PasswordManaged);
+    }
+
+    [Fact]
+    public void ACreatedDatabaseKeepsTemplate0Utf8AndTheStacksLocale()
+    {
+        var created = Tenant("acme-coffee");
+
+        Assert.Equal("template0", created.Template);
+        Assert.Equal("UTF8", created.Encoding);
+        Assert.Null(created.Adoption);
+        Assert.Equal(Plan.Locale, Plan.LcCollateOf(created));
+        Assert.Equal(created.ConnectionLimit, created.OwnerConnectionLimit);
+    }
+
+    [Fact]
+    public void AnAdoptedDatabaseWithoutARecordedLocaleTakesTheStacksLocale()
+    {
+        var yaml = StackYaml.Adopted.Replace("  tenant-databases:protect: true", "  tenant-databases:protect: true\n  tenant-databases:locale: en_US.UTF-8");
+
+        var plan = FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!);
+
+        Assert.Equal("en_US.UTF-8", plan.LcCollateOf(plan.Tenants.Single(tenant => tenant.Id == "app-shop")));
+        Assert.Equal("C", plan.LcCollateOf(plan.Tenants.Single(tenant => tenant.Id == "legacy-shop")));
+    }
+}

@@ -174,3 +174,86 @@ public sealed class PlanComparisonTests
         Assert.All(PlanComparison.Compare(Plan(yaml), previous).Changes, change => Assert.Null(change.PasswordRotation));
     }
 }
+
+public sealed class AdoptionComparisonTests
+{
+    private static readonly FleetPlan Plan = FleetPlanner.Plan(StackYaml.Read(StackYaml.Adopted).Configuration!);
+
+    private static PreviousDeployment Previous(string placements) =>
+        StackOutputsReader.Read("{\"placements\": {" + placements + "}}", "outputs.json").Deployment!;
+
+    private const string Deployed =
+        """
+        "acme-coffee": {"server": "eu-primary", "database": "tenant_acme_coffee", "role": "tenant_acme_coffee_owner"},
+        "bobs-books": {"server": "eu-secondary", "database": "tenant_bobs_books", "role": "tenant_bobs_books_owner"}
+        """;
+
+    [Fact]
+    public void AnAdoptedTenantNewToTheStackIsAdoptedAndImportedWhileAnOrdinaryOneIsNot()
+    {
+        var comparison = PlanComparison.Compare(Plan, Previous(Deployed));
+
+        Assert.Empty(comparison.Problems);
+        Assert.Equal(TenantChangeKind.Adopted, comparison.Changes.Single(change => change.TenantId == "legacy-shop").Kind);
+        Assert.Equal(["app-shop", "legacy-shop", "rotated-shop"],
+            Plan.Tenants.Where(comparison.ImportsExisting).Select(tenant => tenant.Id).Order());
+    }
+
+    [Fact]
+    public void OnceTheLastDeployListsAnAdoptedTenantNothingIsImported()
+    {
+        var comparison = PlanComparison.Compare(Plan, Previous(Deployed + """
+            , "legacy-shop": {"server": "eu-primary", "database": "legacy_shop", "role": "provisioner"},
+              "app-shop": {"server": "eu-primary", "database": "App Shop", "role": "o'brien \"app\" rôle"},
+              "rotated-shop": {"server": "eu-primary", "database": "tenant_rotated_shop", "role": "rotated_app"}
+            """));
+
+        Assert.Empty(comparison.Problems);
+        Assert.All(comparison.Changes, change => Assert.Equal(TenantChangeKind.Unchanged, change.Kind));
+        Assert.DoesNotContain(Plan.Tenants, comparison.ImportsExisting);
+    }
+
+    [Fact]
+    public void AStackThatWasNeverDeployedImportsEveryAdoptedTenant()
+    {
+        var comparison = PlanComparison.Compare(Plan, PreviousDeployment.None);
+
+        Assert.Equal(3, Plan.Tenants.Count(comparison.ImportsExisting));
+        Assert.Equal(2, comparison.Changes.Count(change => change.Kind == TenantChangeKind.Added));
+    }
+
+    [Fact]
+    public void HandingADatabaseOverFromTheAdminToARoleOfItsOwnIsTheOneOwnerChangeTheProgramMakes()
+    {
+        var handedOver = FleetPlanner.Plan(StackYaml.Read(StackYaml.Adopted.Replace("      owner: provisioner\n", "")).Configuration!);
+        var previous = Previous(Deployed + """, "legacy-shop": {"server": "eu-primary", "database": "legacy_shop", "role": "provisioner"}""");
+
+        var comparison = PlanComparison.Compare(handedOver, previous);
+
+        Assert.Empty(comparison.Errors);
+        Assert.Equal(TenantChangeKind.HandedOver, comparison.Changes.Single(change => change.TenantId == "legacy-shop").Kind);
+        var legacy = handedOver.Tenants.Single(tenant => tenant.Id == "legacy-shop");
+        Assert.Equal("tenant_legacy_shop_owner", legacy.RoleName);
+        Assert.Equal(TenantOwnerKind.Generated, legacy.OwnerKind);
+        Assert.False(comparison.ImportsExisting(legacy));
+    }
+
+    [Theory]
+    [InlineData("o'brien \\\"app\\\" rôle", "      owner: \"o'brien \\\"app\\\" rôle\"\n", "")]
+    [InlineData("o'brien \\\"app\\\" rôle", "      owner: \"o'brien \\\"app\\\" rôle\"", "      owner: provisioner")]
+    [InlineData("provisioner", "      owner: provisioner", "      owner: someone_else")]
+    public void AnyOtherChangeOfADeployedOwnerIsRefusedBecauseItWouldRenameOrDropARole(string deployedRole, string line, string replacement)
+    {
+        var yaml = StackYaml.Adopted.Replace(line, replacement).Replace("      ownerConnectionLimit: 5\n", "");
+        var tenant = deployedRole == "provisioner" ? "legacy-shop" : "app-shop";
+        var database = tenant == "legacy-shop" ? "legacy_shop" : "App Shop";
+        var previous = Previous(Deployed + $$""", "{{tenant}}": {"server": "eu-primary", "database": "{{database}}", "role": "{{deployedRole}}"}""");
+
+        var comparison = PlanComparison.Compare(FleetPlanner.Plan(StackYaml.Read(yaml).Configuration!), previous);
+
+        var problem = Assert.Single(comparison.Errors);
+        Assert.Equal($"tenant-databases:tenants.{tenant}.owner", problem.Path);
+        Assert.Contains("rename or drop", problem.Message);
+        Assert.Equal(TenantChangeKind.OwnerChanged, comparison.Changes.Single(change => change.TenantId == tenant).Kind);
+    }
+}

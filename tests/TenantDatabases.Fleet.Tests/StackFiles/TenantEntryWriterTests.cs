@@ -117,3 +117,56 @@ public sealed class TenantEntryWriterTests
         Assert.Equal(yaml + "    new-shop:\n       server: eu-primary\n       region: eu-west\n", edit.Value);
     }
 }
+
+public sealed class TenantEntriesWriterTests
+{
+    [Fact]
+    public void ManyEntriesAreAddedInOneInsertionAfterTheLastTenantAndNothingElseChanges()
+    {
+        var yaml = StackYaml.Valid + "\n";
+        var entries = Enumerable.Range(1, 300).Select(i => new TenantEntry($"shop-{i:000}",
+            [("server", "eu-primary"), ("database", $"shop_{i:000}"), ("owner", "provisioner"), ("connectionLimit", -1)])).ToList();
+
+        var edit = TenantEntryWriter.AddTenants(yaml, entries);
+
+        Assert.True(edit.Succeeded, edit.Problem);
+        Assert.StartsWith(yaml, edit.Value);
+        Assert.StartsWith("    shop-001:\n      server: eu-primary\n      database: shop_001\n      owner: provisioner\n      connectionLimit: -1\n", edit.Value[yaml.Length..]);
+        var read = StackYaml.Read(edit.Value);
+        Assert.Equal(302, read.Configuration!.Tenants.Count);
+        Assert.Equal(-1, read.Configuration.Tenants.Single(tenant => tenant.Id == "shop-300").ConnectionLimit);
+    }
+
+    [Theory]
+    [InlineData("o'brien \"app\" rôle")]
+    [InlineData("with space")]
+    [InlineData("back\\slash")]
+    [InlineData("true")]
+    [InlineData("Ünïcødé ∂b 数据库")]
+    [InlineData("right\u202eleft")]
+    [InlineData("tab\there")]
+    [InlineData("next\u0085line")]
+    [InlineData("line\u2028separator")]
+    [InlineData("# not a comment")]
+    [InlineData("*alias")]
+    public void AnyNameIsWrittenSoThatYamlReadsItBackExactlyAndOnOneLine(string name)
+    {
+        var edit = TenantEntryWriter.AddTenants(StackYaml.Valid + "\n", [new TenantEntry("odd", [("server", "eu-primary"), ("database", "odd"), ("owner", name)])]);
+
+        Assert.True(edit.Succeeded, edit.Problem);
+        var ownerLine = edit.Value.Split('\n').Single(line => line.Contains("owner:", StringComparison.Ordinal));
+        Assert.DoesNotContain(ownerLine, character => char.IsControl(character) || char.GetUnicodeCategory(character) == System.Globalization.UnicodeCategory.Format);
+        var file = StackFileReader.Parse("Pulumi.test.yaml", edit.Value).File!;
+        var tenants = (ConfigMap)file.Config.Entries.Single(entry => entry.Key == "tenant-databases:tenants").Value;
+        var odd = (ConfigMap)tenants.Entries.Single(entry => entry.Key == "odd").Value;
+        Assert.Equal(name, ((ConfigScalar)odd.Entries.Single(entry => entry.Key == "owner").Value).Text);
+    }
+
+    [Fact]
+    public void AnEntryAlreadyInTheFileOrGivenTwiceIsRefused()
+    {
+        Assert.Contains("already in the stack file", TenantEntryWriter.AddTenants(StackYaml.Valid, [new TenantEntry("acme-coffee", [("server", "eu-primary")])]).Problem);
+        Assert.Contains("added twice", TenantEntryWriter.AddTenants(StackYaml.Valid,
+            [new TenantEntry("x", [("server", "eu-primary")]), new TenantEntry("x", [("server", "eu-primary")])]).Problem);
+    }
+}

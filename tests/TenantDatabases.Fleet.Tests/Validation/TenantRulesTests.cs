@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Validation;
 
 namespace TenantDatabases.Fleet.Tests.Validation;
@@ -146,5 +147,125 @@ public sealed class TenantRulesTests
             "tenant-databases:tenants.rotating-shop.passwordVersion");
 
         Assert.Contains("rotate-tenant-password rotating-shop", problem.Fix);
+    }
+}
+
+public sealed class AdoptedTenantRulesTests
+{
+    [Fact]
+    public void AnAdoptedTenantRecordsItsExistingDatabaseItsOwnerAndWhatTheServerHolds()
+    {
+        var result = StackYaml.Read(StackYaml.Adopted);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems.Select(problem => problem.Format(null))));
+        var tenants = result.Configuration.Tenants.ToDictionary(tenant => tenant.Id);
+        Assert.Equal(new ExistingDatabase("legacy_shop", "provisioner", "LATIN1", "C", "C"), tenants["legacy-shop"].Existing);
+        Assert.Equal(-1, tenants["legacy-shop"].ConnectionLimit);
+        Assert.Equal(new ExistingDatabase("App Shop", "o'brien \"app\" rôle", OwnerConnectionLimit: 5), tenants["app-shop"].Existing);
+        Assert.True(tenants["rotated-shop"].IsAdopted);
+        Assert.False(tenants["acme-coffee"].IsAdopted);
+    }
+
+    [Theory]
+    [InlineData("owner: someone")]
+    [InlineData("encoding: LATIN1")]
+    [InlineData("lcCollate: C")]
+    [InlineData("lcCtype: C")]
+    [InlineData("ownerConnectionLimit: 3")]
+    public void WhatTheServerHoldsIsRecordedOnlyForAnAdoptedTenant(string line)
+    {
+        var yaml = StackYaml.Valid.Replace("      server: eu-primary", "      server: eu-primary\n      " + line);
+        var key = line[..line.IndexOf(':')];
+
+        var problem = StackYaml.SingleError(StackYaml.Read(yaml), $"tenant-databases:tenants.acme-coffee.{key}");
+
+        Assert.Contains("has no 'database'", problem.Message);
+        Assert.Contains("tenantdb adopt", problem.Fix);
+    }
+
+    [Theory]
+    [InlineData("\"\"", "not a PostgreSQL name")]
+    [InlineData("\"line\\nbreak\"", "not a PostgreSQL name")]
+    [InlineData("\"bell\\a\"", "not a PostgreSQL name")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "not a PostgreSQL name")]
+    [InlineData("ééééééééééééééééééééééééééééééééé", "not a PostgreSQL name")]
+    public void AnExistingNameIsOneTo63BytesWithoutControlCharacters(string name, string message)
+    {
+        var yaml = StackYaml.Valid.Replace("      server: eu-primary", $"      server: eu-primary\n      database: {name}");
+
+        Assert.Contains(message, StackYaml.SingleError(StackYaml.Read(yaml), "tenant-databases:tenants.acme-coffee.database").Message);
+    }
+
+    [Theory]
+    [InlineData("\"x\\\"; DROP DATABASE y; --\"")]
+    [InlineData("\"Ünïcødé ∂b\"")]
+    [InlineData("\"with space\"")]
+    [InlineData("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"")]
+    public void AnExistingNameMayHoldQuotesSpacesAndAnyScriptUpTo63Bytes(string name)
+    {
+        var yaml = StackYaml.Valid.Replace("      server: eu-primary", $"      server: eu-primary\n      database: {name}\n      owner: {name}");
+
+        var result = StackYaml.Read(yaml);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems.Select(problem => problem.Format(null))));
+    }
+
+    [Fact]
+    public void ADatabaseTheServersAdminOwnsHasNoOwnerPasswordToRotateAndNoRoleLimit()
+    {
+        var yaml = StackYaml.Adopted.Replace("      lcCtype: C", "      lcCtype: C\n      passwordVersion: 2\n      ownerConnectionLimit: 4");
+
+        var result = StackYaml.Read(yaml);
+
+        Assert.Contains("owned by the server's admin 'provisioner'", StackYaml.SingleError(result, "tenant-databases:tenants.legacy-shop.passwordVersion").Message);
+        Assert.Contains(TenantRules.AdoptionRunbook, StackYaml.SingleError(result, "tenant-databases:tenants.legacy-shop.passwordVersion").Fix);
+        StackYaml.SingleError(result, "tenant-databases:tenants.legacy-shop.ownerConnectionLimit");
+    }
+
+    [Fact]
+    public void AnOwnerConnectionLimitNeedsARecordedOwnerRole()
+    {
+        var yaml = StackYaml.Adopted.Replace("      owner: rotated_app\n", "");
+
+        Assert.Contains("only for an existing owner role",
+            StackYaml.SingleError(StackYaml.Read(yaml.Replace("      passwordVersion: 2", "      ownerConnectionLimit: 3")), "tenant-databases:tenants.rotated-shop.ownerConnectionLimit").Message);
+    }
+
+    [Fact]
+    public void TwoTenantsOfAServerNeverShareADatabaseOrAnOwnerRoleButAllMayBeOwnedByTheAdmin()
+    {
+        var shared = StackYaml.Adopted + """
+
+                copy-shop:
+                  server: eu-primary
+                  database: legacy_shop
+                  owner: provisioner
+                role-thief:
+                  server: eu-primary
+                  database: role_thief
+                  owner: tenant_acme_coffee_owner
+                other-server:
+                  server: eu-secondary
+                  database: legacy_shop
+                  owner: provisioner
+            """;
+
+        var result = StackYaml.Read(shared);
+
+        Assert.Contains("both name the database 'legacy_shop' on server 'eu-primary'", StackYaml.SingleError(result, "tenant-databases:tenants.copy-shop.database").Message);
+        Assert.Contains("both name the owner role 'tenant_acme_coffee_owner'", StackYaml.SingleError(result, "tenant-databases:tenants.role-thief.owner").Message);
+        Assert.DoesNotContain(result.Errors, problem => problem.Path.Contains("other-server", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Errors, problem => problem.Message.Contains("owner role 'provisioner'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("encoding: LATIN1", "encoding: \"UTF 8\"", "encoding")]
+    [InlineData("lcCollate: C", "lcCollate: \"\"", "lcCollate")]
+    [InlineData("lcCtype: C", "lcCtype: \"a\\tb\"", "lcCtype")]
+    public void ARecordedEncodingOrLocaleIsANameWithoutControlCharacters(string line, string replacement, string key)
+    {
+        var yaml = StackYaml.Adopted.Replace("      " + line, "      " + replacement);
+
+        StackYaml.SingleError(StackYaml.Read(yaml), $"tenant-databases:tenants.legacy-shop.{key}");
     }
 }

@@ -168,7 +168,7 @@ public sealed class FleetMigrationTests(TwoServersFixture servers) : IClassFixtu
         await servers.Second.Server.ExecuteAsSuperuserAsync($"GRANT CONNECT ON DATABASE {tenant.Database} TO PUBLIC");
         var outputs = Outputs([tenant]);
 
-        var verification = await TenantVerifier.VerifyAsync(outputs.Tenants[0], outputs.Passwords.For(tenant.Id), RepositoryMigrations.Read());
+        var verification = await TenantVerifier.VerifyAsync(outputs.Tenants[0], outputs.Passwords.LoginFor(outputs.Tenants[0])!, RepositoryMigrations.Read());
 
         Assert.False(verification.Passed);
         Assert.Contains(verification.Checks, c => c is { Name: CheckResult.PublicConnect, Passed: false });

@@ -33,7 +33,7 @@ public sealed class TenantTlsTests(TwoServersFixture servers, TlsTenantServerFix
         var tenant = await TenantProvisioning.CreateAsync(tls.Server, "tls-shop-" + sslMode);
         var target = Target(tenant with { SslMode = sslMode });
 
-        await using var dataSource = TenantDataSource.Create(target, tenant.Password, "test");
+        await using var dataSource = TenantDataSource.Create(target, new TenantLogin(target.Username, tenant.Password, null), "test");
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", connection);
 

@@ -186,9 +186,10 @@ internal static class LastDeploymentOutput
             return $"error: {error.Message}";
         }
         int Count(TenantChangeKind kind) => comparison.Changes.Count(change => change.Kind == kind);
-        var deployed = comparison.Changes.Count(change => change.Kind is not (TenantChangeKind.Added or TenantChangeKind.Unknown));
+        var deployed = comparison.Changes.Count(change => change.Kind is not (TenantChangeKind.Added or TenantChangeKind.Adopted or TenantChangeKind.Unknown));
         return check.StackCreated
             ? $"created {check.Source} (--create-stack): a first deploy, {Count(TenantChangeKind.Added)} tenant(s) to create."
-            : $"{check.Source}: {deployed} deployed tenant(s), none moves; {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed.";
+            : $"{check.Source}: {deployed} deployed tenant(s), none moves; {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed" +
+              (Count(TenantChangeKind.Adopted) is > 0 and var adopted ? $", {adopted} adopted (imported)." : ".");
     }
 }

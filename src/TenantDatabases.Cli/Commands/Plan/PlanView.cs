@@ -50,6 +50,8 @@ internal static class PlanTables
         {
             int Count(TenantChangeKind kind) => comparison.Changes.Count(change => change.Kind == kind);
             summary += $"; since the last deploy: {Count(TenantChangeKind.Added)} added, {Count(TenantChangeKind.Removed)} removed, {Count(TenantChangeKind.Moved)} moved";
+            var adopted = Count(TenantChangeKind.Adopted);
+            summary += adopted > 0 ? $", {adopted} adopted (imported, not created)" : "";
             var unknown = Count(TenantChangeKind.Unknown);
             summary += unknown > 0 ? $", {unknown} unknown (the outputs hide their servers)" : "";
             var rotations = comparison.Changes.Count(change => change.PasswordRotation is not null);
@@ -65,6 +67,9 @@ internal static class PlanTables
     private static string Kind(TenantChange change) => change.Kind switch
     {
         TenantChangeKind.Added => "added",
+        TenantChangeKind.Adopted => "adopted (imported)",
+        TenantChangeKind.HandedOver => "handed over to a role of its own",
+        TenantChangeKind.OwnerChanged => "OWNER CHANGED",
         TenantChangeKind.Removed => "removed",
         TenantChangeKind.Moved when change.PreviousServer != change.PlannedServer => $"MOVED from {change.PreviousServer}",
         TenantChangeKind.Moved => "RENAMED",

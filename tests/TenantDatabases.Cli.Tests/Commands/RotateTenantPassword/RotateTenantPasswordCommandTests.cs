@@ -74,4 +74,23 @@ public sealed class RotateTenantPasswordCommandTests
         Assert.Contains(expected, output);
         Assert.Equal(before, await File.ReadAllBytesAsync(StackFile));
     }
+
+    [Fact]
+    public async Task ATenantTheServersAdminOwnsHasNoOwnerPasswordOfItsOwnAndAllOfItsServerPassesItBy()
+    {
+        await File.WriteAllTextAsync(StackFile, (await File.ReadAllTextAsync(StackFile)).Replace("  aws:region:",
+            "    legacy-shop:\n      server: eu-primary\n      database: legacy_shop\n      owner: provisioner\n  aws:region:", StringComparison.Ordinal));
+        var before = await File.ReadAllTextAsync(StackFile);
+
+        var (refusedExit, refused) = await Rotate("legacy-shop");
+        var (allExit, all) = await TenantDb.RunAsync("rotate-tenant-password", "--all", "--server", "eu-primary", "--stack", "valid", "--cwd", stacks);
+
+        Assert.Equal(ExitCodes.Failure, refusedExit);
+        Assert.Contains("owned by the server's admin 'provisioner'", refused);
+        Assert.Contains("docs/runbooks/adopt-an-existing-server.md", refused);
+        Assert.Equal(ExitCodes.Success, allExit);
+        Assert.DoesNotContain("legacy-shop", all);
+        Assert.DoesNotContain("legacy-shop:\n      server: eu-primary\n      database: legacy_shop\n      owner: provisioner\n      passwordVersion", await File.ReadAllTextAsync(StackFile));
+        Assert.NotEqual(before, await File.ReadAllTextAsync(StackFile));
+    }
 }
