@@ -49,7 +49,7 @@ public sealed class AdoptionOnTheRealEngineTests : IAsyncLifetime
         var rows = await LegacyFleet.RowCountsAsync(server);
 
         // 2. tenantdb adopt writes the adoptable ones into the stack file.
-        var adopt = await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "adopt", "--stack", Stack, "--server", ServerName));
+        var adopt = await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "adopt", "--stack", Stack, "--server", ServerName));
         Assert.Contains("4 to adopt", adopt.Output);
 
         // 3. The preview imports the databases and the role of its own, creates the grants, and creates or replaces no database.
@@ -85,8 +85,8 @@ public sealed class AdoptionOnTheRealEngineTests : IAsyncLifetime
         Assert.False(app.GetProperty("passwordManaged").GetBoolean());
         Assert.Equal("", app.GetProperty("password").GetString());
         var outputsFile = EngineProject.SaveOutputs(stack.Directory, outputs);
-        await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "migrate", "--stack", Stack, "--outputs", outputsFile));
-        await Record(TenantDb.SucceedsAsync(stack.Directory, Passphrase, "verify", "--stack", Stack, "--outputs", outputsFile));
+        await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "migrate", "--stack", Stack, "--outputs", outputsFile));
+        await Record(OperatorTool.SucceedsAsync(stack.Directory, Passphrase, "verify", "--stack", Stack, "--outputs", outputsFile));
         Assert.Equal(LegacyFleet.AppRole, await server.ScalarAsSuperuserAsync<string>(LegacyFleet.AppDatabase,
             "SELECT tableowner::text FROM pg_tables WHERE tablename = 'outlets'"));
         Assert.Equal(rows, await LegacyFleet.RowCountsAsync(server));

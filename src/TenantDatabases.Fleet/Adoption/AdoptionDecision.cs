@@ -1,3 +1,4 @@
+// Adoption: which databases of a server become which tenants, and what the stack records of each, from its catalog.
 using System.Text.RegularExpressions;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Naming;
@@ -14,7 +15,7 @@ namespace TenantDatabases.Fleet.Adoption;
 public static class AdoptionDecision
 {
     /// <summary>The runbook that adopts a server's databases and, last, hands them over to roles of their own.</summary>
-    public const string Runbook = "docs/runbooks/adopt-an-existing-server.md";
+    public const string Runbook = TenantRules.AdoptionRunbook;
 
     /// <summary>The database every PostgreSQL server has, which holds no tenant.</summary>
     public const string PostgresDatabase = "postgres";

@@ -147,7 +147,7 @@ internal static partial class TenantRules
     }
 
     /// <summary>The runbook that adopts a server's databases and, last, hands them over to roles of their own.</summary>
-    public const string AdoptionRunbook = Adoption.AdoptionDecision.Runbook;
+    public const string AdoptionRunbook = "docs/runbooks/adopt-an-existing-server.md";
 
     /// <summary>
     /// No two tenants of a server share a database or an owner role: a tenant's role owns only its own database, and

@@ -1,3 +1,4 @@
+// Adoption: the adopt use-case: a server's catalog read as its admin, read-only, and the adoptable databases written into the stack file.
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using TenantDatabases.Fleet.Adoption;

@@ -3,6 +3,7 @@ using TenantDatabases.Fleet;
 using TenantDatabases.Fleet.Adoption;
 using TenantDatabases.Operations.Connections;
 using TenantDatabases.Operations.Preflight;
+using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Adoption;
 
@@ -57,7 +58,7 @@ internal static class ServerCatalogReader
                 ? null
                 : AdminConnection.Classify(error, target, stack);
             return Result<ServerCatalog>.Refused(check is null
-                ? $"Cannot reach server '{server.Name}' at {server.Host}:{server.Port}: {AdminConnection.Scrub(ConnectionFailure.Describe(error), target.Password)} " +
+                ? $"Cannot reach server '{server.Name}' at {server.Host}:{server.Port}: {new SecretMask([target.Password]).Apply(ConnectionFailure.Describe(error))} " +
                   $"Nothing was written. Fix: start the server, or correct its host and port; 'tenantdb preflight --stack {stack ?? "<stack>"}' checks every step."
                 : $"Cannot log in to server '{server.Name}' as \"{server.Username}\": {check.Message} Nothing was written. Fix: {check.Fix}");
         }
@@ -93,7 +94,7 @@ internal static class ServerCatalogReader
             {
                 // A server that stops or restarts mid-read: the whole read is refused, so no stack file is ever written from half a catalog.
                 var why = ConnectionFailure.SqlState(error) is { } sqlState
-                    ? $"{AdminConnection.Scrub(ConnectionFailure.Describe(error), target.Password)} (SQLSTATE {sqlState})"
+                    ? $"{new SecretMask([target.Password]).Apply(ConnectionFailure.Describe(error))} (SQLSTATE {sqlState})"
                     : ConnectionFailure.IsTimeout(error) ? $"no answer within {timeout.TotalSeconds:0} s" : "the connection was lost (the server stopped, restarted or became unreachable)";
                 return Result<ServerCatalog>.Refused(
                     $"Server '{server.Name}' ({server.Host}:{server.Port}) stopped answering while adopt read its databases: {why}. " +

@@ -1,3 +1,4 @@
+// Adopt: the `tenantdb adopt` command: its settings, view and what it renders.
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
