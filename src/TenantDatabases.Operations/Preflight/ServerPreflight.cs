@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TenantDatabases.Fleet.Model;
 
 namespace TenantDatabases.Operations.Preflight;
 
@@ -123,6 +124,9 @@ internal sealed record ServerFacts(
     bool Tls,
     string? TlsVersion)
 {
+    /// <summary>The connections left, by the rule preflight and status share.</summary>
+    public ConnectionHeadroom Headroom => new(InUse, MaxConnections - SuperuserReserved - Reserved);
+
     // The login role's own attributes (session_user), because CREATEDB is not inherited through membership.
     // Other roles' sessions show a null backend_type to a non-superuser: a session with a user and a database counts.
     private const string Query =
