@@ -63,6 +63,10 @@ public static class CheckNames
     public const string Orphans = "orphans";
     /// <summary>A server the run did not check, because it was cancelled.</summary>
     public const string Run = "run";
+    /// <summary>Status: what the server reports about its load (sizes, sessions, transactions).</summary>
+    public const string Load = "load";
+    /// <summary>Status: declared tenants whose database the server lacks.</summary>
+    public const string Tenants = "tenants";
 }
 
 /// <summary>What the admin role may do: create databases, create roles, and on 16+ act as the roles it creates.</summary>
