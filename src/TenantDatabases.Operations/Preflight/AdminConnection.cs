@@ -22,7 +22,7 @@ internal static class AdminConnection
         PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, string purpose = "preflight", string? database = null)
     {
         var seconds = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
-        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = target.Server.Host,
             Port = target.Server.Port,
@@ -35,7 +35,8 @@ internal static class AdminConnection
             CommandTimeout = seconds,
             CancellationTimeout = -1,
             ApplicationName = $"tenantdb {purpose}",
-        }.ConnectionString);
+        }.ConnectionString;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (database is not null)
         {
             // Only built-in types are read: one catalog query less per login, which counts over thousands of tenants.

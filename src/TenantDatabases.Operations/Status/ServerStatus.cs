@@ -73,7 +73,8 @@ internal static class ServerStatusSteps
         var first = await Stats.ReadAsync(connection, target.DatabasePrefix, cancellationToken);
         var window = Stopwatch.StartNew();
         var declared = target.DeclaredDatabases.ToHashSet(StringComparer.Ordinal);
-        var databases = await DatabasesAsync(connection, target.DatabasePrefix, declared, cancellationToken);
+        // Sizing thousands of databases takes the server a second or more: it may use the sample window too.
+        var databases = await DatabasesAsync(connection, target.DatabasePrefix, declared, connection.CommandTimeout + (int)Math.Ceiling(sample.TotalSeconds), cancellationToken);
         double? perSecond = null;
         TimeSpan? measured = null;
         if (sample > TimeSpan.Zero && first.Problem is null)
@@ -94,7 +95,7 @@ internal static class ServerStatusSteps
     }
 
     private static async Task<IReadOnlyList<DatabaseReading>> DatabasesAsync(
-        NpgsqlConnection connection, string prefix, HashSet<string> declared, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string prefix, HashSet<string> declared, int timeoutSeconds, CancellationToken cancellationToken)
     {
         // pg_database_size needs CONNECT on the database (the admin has it through each owner role) or pg_read_all_stats;
         // an orphan of another owner has neither, and must not fail the whole list. starts_with: '_' is no wildcard.
@@ -106,7 +107,7 @@ internal static class ServerStatusSteps
             FROM pg_database d
             WHERE starts_with(d.datname, @prefix)
             ORDER BY d.datname
-            """, connection);
+            """, connection) { CommandTimeout = timeoutSeconds };
         command.Parameters.AddWithValue("prefix", prefix);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var databases = new List<DatabaseReading>();
