@@ -21,8 +21,11 @@ public sealed record ServerStatus(
     string Stack, ServerDefinition Server, ServerReport? Connection, ServerReadings? Readings, int Declared,
     CapacityAssessment Capacity, IReadOnlyList<PreflightCheck> Findings)
 {
-    /// <summary>False when a connection step failed (or hung): the server counts as unreachable.</summary>
-    public bool Reachable => Connection is { } connection && connection.Checks.All(check => check.Status != CheckStatus.Error);
+    /// <summary>True when the session got through and the server said what it holds; false when a step failed or hung.</summary>
+    public bool Reachable => Connection is not null && Readings is not null;
+
+    /// <summary>True when a check of its session failed: unreachable, or reached with an error (version below 13, no connection left).</summary>
+    public bool HasError => Connection?.Status == CheckStatus.Error;
 
     /// <summary>The worst of its connection checks and findings.</summary>
     public CheckStatus Status =>

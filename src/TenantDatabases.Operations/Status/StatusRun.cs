@@ -208,11 +208,11 @@ public sealed record StatusResult(
     /// <summary>True when a stack file could not be read at all.</summary>
     public bool IsUsageProblem => Problem is not null || Stacks.Any(stack => stack.Unreadable);
 
-    /// <summary>True when a rule across stacks fails, a stack file is invalid or a server is unreachable.</summary>
+    /// <summary>True when a rule across stacks fails, a stack file is invalid, or a server is unreachable or fails a check.</summary>
     public bool HasErrors =>
         FleetProblems.Any(problem => problem.Problem.Severity == ProblemSeverity.Error)
         || Stacks.Any(stack => stack.HasErrors)
-        || Servers.Any(server => server.Connection is not null && !server.Reachable);
+        || Servers.Any(server => server.HasError);
 
     /// <summary>True when something deserves a look: a warning of a stack, a server or a schema level.</summary>
     public bool HasWarnings =>

@@ -108,8 +108,7 @@ internal static class StatusJson
             ["status"] = server.Connection is null ? "notChecked" : PreflightJson.Name(server.Status),
             ["connection"] = new JsonObject
             {
-                ["status"] = server.Connection is null ? "notChecked" : !server.Reachable ? "unreachable"
-                    : server.Connection.Status == CheckStatus.Warning ? "warning" : "ok",
+                ["status"] = server.Connection is null ? "notChecked" : StatusOutput.Connection(server),
                 ["elapsedMs"] = server.Connection is { } report ? (long)report.Elapsed.TotalMilliseconds : null,
                 ["checks"] = Array(server.Connection?.Checks ?? [], Check),
             },

@@ -15,10 +15,15 @@ internal static class StatusOutput
     public static int ExitCode(StatusResult result) =>
         result.IsUsageProblem ? ExitCodes.Usage : result.Cancelled ? ExitCodes.Cancelled : result.HasErrors ? ExitCodes.Failure : ExitCodes.Success;
 
-    /// <summary>ok, warning, error; not checked for a server of a stack shown from its file alone.</summary>
-    public static string Connection(ServerStatus server) => server.Connection is null ? "not checked"
-        : !server.Reachable ? "unreachable"
-        : server.Connection.Status == CheckStatus.Warning ? "warning" : "ok";
+    /// <summary>ok, warning, error (reached, a check failed), unreachable; not checked for a server of a stack shown from its file alone.</summary>
+    public static string Connection(ServerStatus server) => server.Connection switch
+    {
+        null => "not checked",
+        _ when !server.Reachable => "unreachable",
+        { Status: CheckStatus.Error } => "error",
+        { Status: CheckStatus.Warning } => "warning",
+        _ => "ok",
+    };
 
     /// <summary>The cells of one server's row, in the order of <see cref="Headers"/>; "-" where nothing was read.</summary>
     public static string[] Cells(ServerStatus server)
@@ -118,9 +123,10 @@ internal static class StatusOutput
     {
         var reachable = result.Servers.Count(server => server.Reachable);
         var unreachable = result.Servers.Count(server => server.Connection is not null && !server.Reachable);
+        var failing = result.Servers.Count(server => server.Reachable && server.HasError);
         var notChecked = result.Servers.Count(server => server.Connection is null);
         var notes = Notes(result);
-        return $"{result.Stacks.Count} stack(s), {result.Servers.Count} server(s): {reachable} reachable, {unreachable} unreachable, {notChecked} not checked; " +
+        return $"{result.Stacks.Count} stack(s), {result.Servers.Count} server(s): {reachable} reachable{(failing > 0 ? $" ({failing} with errors)" : "")}, {unreachable} unreachable, {notChecked} not checked; " +
                $"{result.Tenants.Count} tenant(s); {notes.Count(note => note.Severity == CheckStatus.Error)} error(s), " +
                $"{notes.Count(note => note.Severity == CheckStatus.Warning)} warning(s); {result.Elapsed.TotalSeconds:0.0} s" +
                (result.Cancelled ? " (cancelled: rerun status)." : ".");
