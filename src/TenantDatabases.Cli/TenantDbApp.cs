@@ -12,6 +12,7 @@ using TenantDatabases.Cli.Commands.Plan;
 using TenantDatabases.Cli.Commands.Preflight;
 using TenantDatabases.Cli.Commands.RotatePassword;
 using TenantDatabases.Cli.Commands.RotateTenantPassword;
+using TenantDatabases.Cli.Commands.Status;
 using TenantDatabases.Cli.Commands.Validate;
 using TenantDatabases.Cli.Commands.Verify;
 
@@ -73,6 +74,13 @@ internal static class TenantDbApp
                 .WithDescription("Check every server of a stack at once before pulumi up: reach, TLS, login, version, CREATEDB/CREATEROLE, writable primary, connections, capacity, orphans.")
                 .WithExample("preflight", "--stack", "prod", "--timeout", "5", "--report", "preflight.json")
                 .WithExample("preflight", "--stack", "prod", "--cwd", "infra", "--config-json", "config.json", "--format", "json", "--verbose");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription(StatusCommand.Description)
+                .WithExample("status", "--stack", "prod")
+                .WithExample("status", "--all-stacks", "--format", "markdown")
+                .WithExample("status", "--all-stacks", "--find", "acme-coffee")
+                .WithExample("status", "--stack", "prod", "--tenants", "--timeout", "5", "--sample", "3", "--report", "status.json")
+                .WithExample("status", "--stack", "prod", "--cwd", "infra", "--config-json", "config.json", "--format", "json", "--sample", "0");
             config.AddCommand<RotatePasswordCommand>("rotate-password")
                 .WithDescription(RotatePasswordCommand.Description)
                 .WithExample("rotate-password", "--stack", "prod", "--server", "eu-primary", "--dry-run")

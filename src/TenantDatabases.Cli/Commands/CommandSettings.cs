@@ -49,22 +49,28 @@ internal partial class StackCommandSettings : CommandSettings
 /// <summary>Stack command settings with <c>--format table|json</c>, declared once; the value is read case-insensitively.</summary>
 internal class FormatSettings : StackCommandSettings
 {
-    /// <summary><c>table</c> (default, for people) or <c>json</c> (for scripts).</summary>
+    /// <summary><c>table</c> (default, for people) or <c>json</c> (for scripts); <c>markdown</c> where a command writes it.</summary>
     [CommandOption(OutputFormat.Option)]
-    [Description("table (default) or json (one JSON document on standard output; any other output goes to standard error).")]
+    [Description("table (default) or json (one JSON document on standard output; any other output goes to standard error); status also writes markdown (for $GITHUB_STEP_SUMMARY).")]
     [DefaultValue(OutputFormat.Table)]
     public string Format { get; init; } = OutputFormat.Table;
 
     /// <summary>True for <c>--format json</c> (any case).</summary>
     public bool IsJson => OutputFormat.IsJson(Format);
 
+    /// <summary>True for <c>--format markdown</c> (any case), which only a command that writes it accepts.</summary>
+    public bool IsMarkdown => WritesMarkdown && OutputFormat.IsMarkdown(Format);
+
+    /// <summary>True for a command that writes markdown (status).</summary>
+    protected virtual bool WritesMarkdown => false;
+
     /// <inheritdoc />
-    public override ValidationResult Validate() => OutputFormat.Problem(Format) ?? base.Validate();
+    public override ValidationResult Validate() => OutputFormat.Problem(Format, WritesMarkdown) ?? base.Validate();
 }
 
 /// <summary>
 /// The rule of <c>--format</c>, one for every command that has it (with a stack or without): <c>table</c> or
-/// <c>json</c>, in any case.
+/// <c>json</c>, in any case; and <c>markdown</c> for a command that writes it (status, for a job summary).
 /// </summary>
 internal static class OutputFormat
 {
@@ -74,14 +80,20 @@ internal static class OutputFormat
     /// <summary>The default: tables, for people.</summary>
     public const string Table = "table";
 
+    /// <summary>GitHub-flavoured markdown, for <c>$GITHUB_STEP_SUMMARY</c>.</summary>
+    public const string Markdown = "markdown";
+
     /// <summary>True for <c>json</c> (any case).</summary>
     public static bool IsJson(string format) => format.Equals("json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A usage error for anything but table or json; null when the value is one of them.</summary>
-    public static ValidationResult? Problem(string format) =>
-        IsJson(format) || format.Equals(Table, StringComparison.OrdinalIgnoreCase)
+    /// <summary>True for <c>markdown</c> (any case).</summary>
+    public static bool IsMarkdown(string format) => format.Equals(Markdown, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A usage error for anything but table or json (or markdown, when <paramref name="markdown"/>); null when the value is one of them.</summary>
+    public static ValidationResult? Problem(string format, bool markdown = false) =>
+        IsJson(format) || format.Equals(Table, StringComparison.OrdinalIgnoreCase) || (markdown && IsMarkdown(format))
             ? null
-            : ValidationResult.Error($"--format must be table or json, not '{format}'.");
+            : ValidationResult.Error($"--format must be table{(markdown ? ", json or markdown" : " or json")}, not '{format}'.");
 }
 
 /// <summary>

@@ -18,8 +18,24 @@ internal sealed class TextTable(params string[] headers)
         return this;
     }
 
+    /// <summary>The width of the widest line: every column and the two spaces between columns.</summary>
+    public int Width => ColumnWidths().Sum() + 2 * (headers.Length - 1);
+
     /// <summary>Writes the header, a rule and every row.</summary>
     public void Write(IAnsiConsole console)
+    {
+        var widths = ColumnWidths();
+        var text = new StringBuilder((rows.Count + 2) * (widths.Sum() + 2 * widths.Length));
+        AppendRow(text, headers, widths);
+        AppendRow(text, widths.Select(width => new string('-', width)).ToArray(), widths);
+        foreach (var row in rows)
+        {
+            AppendRow(text, row, widths);
+        }
+        console.Profile.Out.Writer.Write(text.ToString());
+    }
+
+    private int[] ColumnWidths()
     {
         var widths = headers.Select(header => header.Length).ToArray();
         foreach (var row in rows)
@@ -29,14 +45,7 @@ internal sealed class TextTable(params string[] headers)
                 widths[column] = Math.Max(widths[column], row[column].Length);
             }
         }
-        var text = new StringBuilder((rows.Count + 2) * (widths.Sum() + 2 * widths.Length));
-        AppendRow(text, headers, widths);
-        AppendRow(text, widths.Select(width => new string('-', width)).ToArray(), widths);
-        foreach (var row in rows)
-        {
-            AppendRow(text, row, widths);
-        }
-        console.Profile.Out.Writer.Write(text.ToString());
+        return widths;
     }
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)

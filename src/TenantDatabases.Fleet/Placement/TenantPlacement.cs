@@ -36,6 +36,20 @@ public static class TenantPlacement
         return server is not null ? PlaceExplicitly(load, tenantId, server, region) : PlaceAutomatically(c, load, tenantId, region);
     }
 
+    /// <summary>
+    /// The server of <paramref name="full"/>'s region that new tenants should go to instead, when it approaches
+    /// capacity: the default server when it has room, else the one with the most room (by <paramref name="capacity"/>,
+    /// which may count measured load); null when no other server of the region has room.
+    /// </summary>
+    public static ServerDefinition? NextServer(FleetConfiguration c, ServerDefinition full, Func<ServerDefinition, CapacityAssessment> capacity)
+    {
+        var candidates = c.Servers
+            .Where(server => server.Name != full.Name && server.Region == full.Region && capacity(server).Verdict == CapacityVerdict.Room)
+            .ToList();
+        return candidates.FirstOrDefault(server => server.IsDefault)
+               ?? candidates.OrderBy(server => capacity(server).AgainstLimit.Utilisation).ThenBy(server => server.Name, StringComparer.Ordinal).FirstOrDefault();
+    }
+
     private static PlacementResult PlaceExplicitly(ServerLoad load, string tenantId, string server, string? region)
     {
         var definition = load.Find(server);

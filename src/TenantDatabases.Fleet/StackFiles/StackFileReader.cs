@@ -102,13 +102,29 @@ public sealed record StackFile(string Path, string? SecretsProvider, string? Enc
     /// <summary>The file name of <paramref name="stack"/>'s settings, beside Pulumi.yaml: <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
-    /// <summary>Where <c>tenants.&lt;id&gt;.server</c> (or the tenant) stands in the file, or null.</summary>
-    public SourceLocation? TenantServerLocation(string tenantId)
+    /// <summary>
+    /// The stack a file of that name holds: <c>prod</c> for <c>Pulumi.prod.yaml</c>; null for any other name (Pulumi.yaml
+    /// itself included). The inverse of <see cref="FileName"/>.
+    /// </summary>
+    public static string? StackName(string fileName) =>
+        fileName.Length > "Pulumi..yaml".Length && fileName.StartsWith("Pulumi.", StringComparison.Ordinal) && fileName.EndsWith(".yaml", StringComparison.Ordinal)
+            ? fileName["Pulumi.".Length..^".yaml".Length]
+            : null;
+
+    /// <summary>The value at a project key (<c>servers</c>) and the keys below it, or null when the file lacks it.</summary>
+    public ConfigValue? ValueAt(string projectKey, params string[] keys)
     {
-        var tenants = Config.Entries.FirstOrDefault(entry => ConfigKeys.ProjectKey(entry.Key) == ConfigKeys.Tenants).Value;
-        var tenant = (tenants as ConfigMap)?[tenantId];
-        return (tenant as ConfigMap)?[ConfigKeys.Server]?.Location ?? tenant?.Location;
+        var value = Config.Entries.FirstOrDefault(entry => ConfigKeys.ProjectKey(entry.Key) == projectKey).Value;
+        foreach (var key in keys)
+        {
+            value = (value as ConfigMap)?[key];
+        }
+        return value;
     }
+
+    /// <summary>Where <c>tenants.&lt;id&gt;.server</c> (or the tenant) stands in the file, or null.</summary>
+    public SourceLocation? TenantServerLocation(string tenantId) =>
+        ValueAt(ConfigKeys.Tenants, tenantId, ConfigKeys.Server)?.Location ?? ValueAt(ConfigKeys.Tenants, tenantId)?.Location;
 
     /// <summary>
     /// <paramref name="problems"/> with a position: each one without a position about one of <paramref name="tenantIds"/>

@@ -15,17 +15,23 @@ namespace TenantDatabases.Operations.Preflight;
 /// </summary>
 internal static class AdminConnection
 {
-    public static NpgsqlDataSource Create(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory,
-        string purpose = "preflight", bool readOnly = false)
+    /// <summary>
+    /// A data source of the admin on <paramref name="target"/>'s admin database, or on <paramref name="database"/> (a
+    /// tenant's, which status reads through the admin's membership in its owner role); <paramref name="purpose"/> is
+    /// what the server shows as its application_name; <paramref name="readOnly"/> sessions (adopt's) cannot write.
+    /// </summary>
+    public static NpgsqlDataSource Create(
+        PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, string purpose = "preflight", string? database = null,
+        bool readOnly = false)
     {
         var seconds = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
-        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+        var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = target.Server.Host,
             Port = target.Server.Port,
             Username = target.Server.Username,
             Password = target.Password,
-            Database = target.Server.AdminDatabase,
+            Database = database ?? target.Server.AdminDatabase,
             SslMode = target.Server.SslMode.ToNpgsql(),
             Pooling = false,
             Timeout = seconds,
@@ -33,7 +39,13 @@ internal static class AdminConnection
             CancellationTimeout = -1,
             ApplicationName = $"tenantdb {purpose}",
             Options = readOnly ? "-c default_transaction_read_only=on" : null,
-        }.ConnectionString);
+        }.ConnectionString;
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (database is not null)
+        {
+            // Only built-in types are read: one catalog query less per login, which counts over thousands of tenants.
+            builder.ConfigureTypeLoading(options => options.EnableTypeLoading(false));
+        }
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);

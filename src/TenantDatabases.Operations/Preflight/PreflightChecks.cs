@@ -63,6 +63,10 @@ public static class CheckNames
     public const string Orphans = "orphans";
     /// <summary>A server the run did not check, because it was cancelled.</summary>
     public const string Run = "run";
+    /// <summary>Status: what the server reports about its load (sizes, sessions, transactions).</summary>
+    public const string Load = "load";
+    /// <summary>Status: declared tenants whose database the server lacks.</summary>
+    public const string Tenants = "tenants";
 }
 
 /// <summary>What the admin role may do: create databases, create roles, and on 16+ act as the roles it creates.</summary>
@@ -183,18 +187,16 @@ internal static class ServerStateChecks
 
     public static PreflightCheck Connections(ServerFacts facts)
     {
-        var usable = facts.MaxConnections - facts.SuperuserReserved - facts.Reserved;
-        var free = usable - facts.InUse;
-        var detail = $"{free} of {facts.MaxConnections} connections free (max_connections {facts.MaxConnections}, " +
+        var headroom = facts.Headroom;
+        var detail = $"{headroom.Free} of {facts.MaxConnections} connections free (max_connections {facts.MaxConnections}, " +
                      $"{facts.SuperuserReserved + facts.Reserved} reserved, {facts.InUse} in use including this check).";
         const string fix = "Close idle sessions or put a pooler in front; raise max_connections if the server has the memory; lower --parallel/--per-server of migrate.";
-        if (free <= 0)
+        return headroom.Verdict switch
         {
-            return PreflightCheck.Error(CheckNames.Connections, "No connection left for the deployment: " + detail, fix);
-        }
-        return free < Math.Max(5, usable / 10)
-            ? PreflightCheck.Warning(CheckNames.Connections, "Few connections left: " + detail, fix)
-            : PreflightCheck.Ok(CheckNames.Connections, detail);
+            CapacityVerdict.Full or CapacityVerdict.Over => PreflightCheck.Error(CheckNames.Connections, "No connection left for the deployment: " + detail, fix),
+            CapacityVerdict.NearlyFull => PreflightCheck.Warning(CheckNames.Connections, "Few connections left: " + detail, fix),
+            _ => PreflightCheck.Ok(CheckNames.Connections, detail),
+        };
     }
 }
 

@@ -88,12 +88,21 @@ public static class FleetPreflight
         string stack, IReadOnlyList<PreflightTarget> targets, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var reports = await Task.WhenAll(targets.Select(target => CheckAsync(stack, target, timeout, loggerFactory, cancellation)));
+        var reports = await EveryServerAsync(targets, target => target,
+            (target, abort) => new ServerPreflight(target, timeout, loggerFactory, stack).RunAsync(abort), cancellation);
         return new PreflightReport(stack, reports, clock.Elapsed, cancellation.IsStopRequested);
     }
 
-    private static async Task<ServerReport> CheckAsync(
-        string stack, PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, RunCancellation cancellation)
+    /// <summary>
+    /// Runs <paramref name="check"/> on every server at once, as preflight does and status too: one report per item, in
+    /// the same order. After <see cref="RunCancellation.Stop"/> no server starts and those in flight finish;
+    /// <see cref="RunCancellation.Abort"/> stops waiting for them.
+    /// </summary>
+    internal static Task<ServerReport[]> EveryServerAsync<T>(
+        IReadOnlyList<T> items, Func<T, PreflightTarget> targetOf, Func<T, CancellationToken, Task<ServerReport>> check, RunCancellation cancellation) =>
+        Task.WhenAll(items.Select(item => CheckAsync(targetOf(item), abort => check(item, abort), cancellation)));
+
+    private static async Task<ServerReport> CheckAsync(PreflightTarget target, Func<CancellationToken, Task<ServerReport>> check, RunCancellation cancellation)
     {
         if (cancellation.IsStopRequested)
         {
@@ -103,8 +112,7 @@ public static class FleetPreflight
         try
         {
             // Task.Run: the synchronous start of one server's checks (DNS, socket set-up) never delays the others.
-            return await Task.Run(() => new ServerPreflight(target, timeout, loggerFactory, stack).RunAsync(cancellation.Abort), cancellation.Abort)
-                .WaitAsync(cancellation.Abort);
+            return await Task.Run(() => check(cancellation.Abort), cancellation.Abort).WaitAsync(cancellation.Abort);
         }
         catch (OperationCanceledException) when (cancellation.Abort.IsCancellationRequested)
         {
@@ -114,7 +122,40 @@ public static class FleetPreflight
 
     private static ServerReport NotChecked(PreflightTarget target, string message, TimeSpan elapsed) =>
         new(target.Server.Name, target.Server.Host, target.Server.Port,
-            [PreflightCheck.Error(CheckNames.Run, message, "Rerun preflight.")], elapsed);
+            [PreflightCheck.Error(CheckNames.Run, message, "Rerun the command.")], elapsed);
+}
+
+/// <summary>
+/// Checks one server, step by step, within one deadline for the whole server: the admin's session (dns, tcp, tls,
+/// auth) that status opens too, then version, CREATEDB/CREATEROLE, writable primary, SET ROLE, connections, capacity
+/// and orphans on it.
+/// </summary>
+/// <param name="stack">The stack the server belongs to, named in fixes that change its configuration.</param>
+public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory = null, string? stack = null)
+{
+    /// <summary>Runs every check; returns by the deadline whatever the server does.</summary>
+    public Task<ServerReport> RunAsync(CancellationToken cancellationToken = default) =>
+        new AdminSession(target, timeout, loggerFactory, stack).RunAsync(CheckAsync, TimeSpan.Zero, cancellationToken);
+
+    private async Task CheckAsync(AdminSession.Open session, CancellationToken cancellationToken)
+    {
+        var (connection, facts, log, begin) = session;
+        var server = target.Server;
+        log.Add(ServerStateChecks.Version(facts));
+        log.Add(RoleChecks.CreateDb(facts, server.Username));
+        log.Add(RoleChecks.CreateRole(facts, server.Username));
+        log.Add(ServerStateChecks.Primary(facts));
+        begin(CheckNames.SetRole);
+        if (await RoleChecks.SetRoleAsync(connection, facts, server.Username, cancellationToken) is { } setRole)
+        {
+            log.Add(setRole);
+        }
+        log.Add(ServerStateChecks.Connections(facts));
+        begin(CheckNames.Capacity);
+        var present = await ServerFacts.TenantDatabasesAsync(connection, target.DatabasePrefix, cancellationToken);
+        log.Add(TenantDatabaseChecks.Capacity(server, present, target.DeclaredDatabases));
+        log.Add(TenantDatabaseChecks.Orphans(present, target.DeclaredDatabases, target.DatabasePrefix));
+    }
 }
 
 /// <summary>

@@ -21,7 +21,13 @@ public static class ConnectableStackLoader
         {
             return FromConfigJson(ProjectLocator.Locate(cwd, stack).Value?.ProjectDirectory, configJson);
         }
-        var load = StackLoader.Load(cwd, stack);
+        return await ConnectAsync(StackLoader.Load(cwd, stack), stack, needsPasswords, environment, cancellationToken);
+    }
+
+    /// <summary>A stack already read (status reads every stack file first), with its passwords when asked for; never throws for bad input.</summary>
+    public static async Task<ConnectableStackResult> ConnectAsync(
+        StackLoadResult load, string stack, bool needsPasswords, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
         if (load.IsUsageProblem)
         {
             return ConnectableStackResult.Failed(isUsageProblem: true, load.Location?.ProjectDirectory, load.Problem);

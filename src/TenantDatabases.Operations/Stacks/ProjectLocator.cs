@@ -22,6 +22,17 @@ public static class ProjectLocator
             : new Result<ProjectLocation>(null, $"No {ProjectFileName} in '{start}' or any folder above it. Run from the repository, or pass --cwd <dir>.");
     }
 
+    /// <summary>
+    /// The stacks whose files lie beside Pulumi.yaml in <paramref name="projectDirectory"/> (every <c>Pulumi.&lt;stack&gt;.yaml</c>),
+    /// in ordinal order of their names.
+    /// </summary>
+    public static IReadOnlyList<string> StackNames(string projectDirectory) =>
+        Directory.EnumerateFiles(projectDirectory, "Pulumi.*.yaml", SearchOption.TopDirectoryOnly)
+            .Select(path => StackFile.StackName(Path.GetFileName(path)))
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The nearest folder at or above <paramref name="start"/> (a full path) that holds Pulumi.yaml, or null.</summary>
     public static string? FindProjectDirectory(string start)
     {

@@ -14,6 +14,7 @@ public sealed class ReportFileTests : IDisposable
         ["migrate", "--outputs", "{folder}/outputs.json"],
         ["verify", "--outputs", "{folder}/outputs.json"],
         ["deploy", "--stack", "valid"],
+        ["status", "--stack", "valid"],
     ];
 
     [Theory]

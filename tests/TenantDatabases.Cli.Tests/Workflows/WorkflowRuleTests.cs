@@ -199,6 +199,7 @@ public sealed class WorkflowRuleTests
     [Theory]
     [InlineData("pull-request.yml", "stacks-to-check.sh")]
     [InlineData("deploy.yml", "stacks-to-deploy.sh")]
+    [InlineData("status.yml", "stacks-to-deploy.sh")]
     public void WhichStacksGetSecretsIsDecidedByTheRepositoryVariableDeployStacks(string file, string script)
     {
         var step = Steps(Jobs(file).Single(job => job.Name == "stacks").Job).Single(step => Value(step, "run")?.Contains(script, StringComparison.Ordinal) == true);
@@ -231,5 +232,35 @@ public sealed class WorkflowRuleTests
         Assert.Equal("file://${{ runner.temp }}/first-deploy", Value((YamlMappingNode)preview["with"], "cloud-url"));
         Assert.Equal("preview", Value((YamlMappingNode)preview["with"], "command"));
         Assert.Contains(steps, step => Value(step, "if") == "steps.previous.outputs.exists == 'true'" && Value(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("deploy-stack.yml", "verify")]
+    [InlineData("status.yml", "status")]
+    public void TheStacksStatusIsAppendedToTheJobSummaryAsMarkdown(string file, string jobName)
+    {
+        var job = Jobs(file).Single(job => job.Name == jobName).Job;
+
+        Assert.Equal(file == "status.yml" ? "${{ matrix.stack }}" : "${{ inputs.stack }}", Value(job, "environment"));
+        Assert.Contains(Steps(job), step => Value(step, "run")?.Contains(
+            "tenantdb status --stack \"$STACK\" --tenants --format markdown --report \"reports/status-$STACK.json\" >> \"$GITHUB_STEP_SUMMARY\"",
+            StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void TheDailyStatusConnectsOnlyToEnabledStacksAndChecksEveryStackFileWithoutASecret()
+    {
+        var workflow = Workflow("status.yml");
+        var jobs = Jobs("status.yml").ToDictionary(job => job.Name, job => job.Job);
+        var text = File.ReadAllText(RepositoryFolder.Path(".github", "workflows", "status.yml"));
+        var fleet = text[text.IndexOf("  fleet:", StringComparison.Ordinal)..];
+
+        Assert.True(((YamlMappingNode)workflow["on"]).Children.ContainsKey(new YamlScalarNode("schedule")));
+        Assert.Equal("${{ fromJSON(needs.stacks.outputs.enabled) }}", Value((YamlMappingNode)((YamlMappingNode)jobs["status"]["strategy"])["matrix"], "include"));
+        Assert.Equal("${{ steps.stacks.outputs.deploy }}", Value((YamlMappingNode)jobs["stacks"]["outputs"], "enabled"));
+        Assert.Null(Value(jobs["fleet"], "environment"));
+        Assert.DoesNotContain("secrets.", fleet);
+        Assert.Equal("false", Value((YamlMappingNode)Steps(jobs["fleet"]).Single(step => Value(step, "uses") == "./.github/actions/prepare")["with"], "pulumi"));
+        Assert.Contains(Steps(jobs["fleet"]), step => Value(step, "run")?.StartsWith("tenantdb status --all-stacks", StringComparison.Ordinal) == true);
     }
 }

@@ -123,4 +123,36 @@ public sealed class TenantPlacementTests
         Assert.False(decision.Succeeded);
         Assert.Contains("already exists on server 'old'; tenants never move", decision.Explanation);
     }
+
+    private static CapacityAssessment Count(FleetConfiguration fleet, ServerDefinition server) =>
+        new(new ServerCapacity(fleet.TenantCountOn(server.Name), server.MaxTenants), null);
+
+    [Fact]
+    public void TheNextServerOfANearlyFullOneIsTheDefaultOfItsRegionWhenItHasRoom()
+    {
+        var full = Server("full", "eu", 10);
+        var fleet = Fleet([full, Server("emptier", "eu", 10), Server("default", "eu", 10, isDefault: true), Server("elsewhere", "us", 10)],
+            ("full", 10), ("default", 5));
+
+        Assert.Equal("default", TenantPlacement.NextServer(fleet, full, server => Count(fleet, server))?.Name);
+    }
+
+    [Fact]
+    public void TheNextServerIsOtherwiseTheOneWithTheMostRoomInTheRegion()
+    {
+        var full = Server("full", "eu", 10, isDefault: true);
+        var fleet = Fleet([full, Server("half", "eu", 10), Server("quarter", "eu", 8), Server("nearly", "eu", 10), Server("elsewhere", "us", 10)],
+            ("full", 10), ("half", 5), ("quarter", 2), ("nearly", 10));
+
+        Assert.Equal("quarter", TenantPlacement.NextServer(fleet, full, server => Count(fleet, server))?.Name);
+    }
+
+    [Fact]
+    public void ARegionWithoutRoomHasNoNextServer()
+    {
+        var full = Server("full", "eu", 10);
+        var fleet = Fleet([full, Server("other", "eu", 10), Server("elsewhere", "us", 10)], ("full", 10), ("other", 10));
+
+        Assert.Null(TenantPlacement.NextServer(fleet, full, server => Count(fleet, server)));
+    }
 }

@@ -78,4 +78,20 @@ public sealed class StackFileReaderTests
         Assert.Contains("cannot be read past this point", problem.Message);
         Assert.NotNull(problem.Location);
     }
+
+    [Theory]
+    [InlineData("Pulumi.prod.yaml", "prod")]
+    [InlineData("Pulumi.eu.west.yaml", "eu.west")]
+    [InlineData("Pulumi.yaml", null)]
+    [InlineData("Pulumi..yaml", null)]
+    [InlineData("Pulumi.prod.yml", null)]
+    [InlineData("notes.prod.yaml", null)]
+    public void AStackFilesNameGivesItsStack(string fileName, string? stack)
+    {
+        Assert.Equal(stack, StackFile.StackName(fileName));
+        if (stack is not null)
+        {
+            Assert.Equal(fileName, StackFile.FileName(stack));
+        }
+    }
 }

@@ -2,38 +2,59 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.Secrets;
 
 namespace TenantDatabases.Operations.Preflight;
 
 /// <summary>
-/// Checks one server, step by step, within one deadline for the whole server: a server that stops
-/// answering gets an error naming the step that hung, and the checks that passed before it.
+/// The admin's session on one server, as preflight and status both open it: <c>dns</c>, <c>tcp</c>, then TLS and the
+/// login (<c>tls</c>, <c>auth</c>), each a check of the report, within the timeout; then the caller's own steps on the
+/// open connection, knowing what the server said about itself (<see cref="ServerFacts"/>). A server that stops
+/// answering gets an error naming the step that hung, and keeps the checks that passed before it.
 /// </summary>
 /// <param name="stack">The stack the server belongs to, named in fixes that change its configuration.</param>
-public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory = null, string? stack = null)
+/// <param name="purpose">The command, shown to the server as the session's application_name.</param>
+internal sealed class AdminSession(PreflightTarget target, TimeSpan timeout, ILoggerFactory? loggerFactory, string? stack, string purpose = "preflight")
 {
     private readonly ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("tenantdb.preflight");
 
-    /// <summary>Runs every check; returns by the deadline whatever the server does.</summary>
-    public async Task<ServerReport> RunAsync(CancellationToken cancellationToken = default)
+    /// <summary>What the caller's steps get once the admin has logged in.</summary>
+    public sealed record Open(NpgsqlConnection Connection, ServerFacts Facts, CheckLog Log, Action<string> Begin);
+
+    /// <summary>
+    /// Opens the session and runs <paramref name="steps"/> on it; returns by the deadline whatever the server does. The
+    /// connection steps are bounded by the timeout; <paramref name="steps"/> by the timeout plus <paramref name="extra"/>
+    /// from the start (the time a caller's steps wait on purpose, e.g. status's sample window; zero for preflight).
+    /// </summary>
+    public async Task<ServerReport> RunAsync(Func<Open, CancellationToken, Task> steps, TimeSpan extra, CancellationToken cancellationToken)
     {
         var server = target.Server;
         var clock = Stopwatch.StartNew();
         var log = new CheckLog();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var bound = timeout;
+        void LoggedIn()
+        {
+            if (extra > TimeSpan.Zero && !deadline.IsCancellationRequested)
+            {
+                bound = timeout + extra;
+                var remaining = bound - clock.Elapsed;
+                deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            }
+        }
         PreflightCheck? last = null;
         try
         {
             // WaitAsync: a step that ignores cancellation (a resolver, a socket) cannot hold the report back.
-            await RunStepsAsync(log, deadline.Token).WaitAsync(timeout, cancellationToken);
+            await RunStepsAsync(log, steps, LoggedIn, deadline.Token).WaitAsync(deadline.Token);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested
                                       && (deadline.IsCancellationRequested || error is TimeoutException || error.InnerException is TimeoutException))
         {
             last = PreflightCheck.Error(log.CurrentStep,
-                $"No answer from {server.Host}:{server.Port} within {timeout.TotalSeconds:0.#} s during the {log.CurrentStep} check" +
+                $"No answer from {server.Host}:{server.Port} within {bound.TotalSeconds:0.#} s during the {log.CurrentStep} check" +
                 (log.CurrentStep is CheckNames.Dns or CheckNames.Tcp ? "." : ": something accepted the connection but does not speak PostgreSQL, or the server hangs."),
                 "Check that host and port point at a responsive PostgreSQL server (not a proxy or another service), or raise --timeout.");
         }
@@ -47,7 +68,7 @@ public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, IL
         return new ServerReport(server.Name, server.Host, server.Port, checks, clock.Elapsed);
     }
 
-    private async Task RunStepsAsync(CheckLog log, CancellationToken cancellationToken)
+    private async Task RunStepsAsync(CheckLog log, Func<Open, CancellationToken, Task> steps, Action loggedIn, CancellationToken cancellationToken)
     {
         var server = target.Server;
         Begin(log, CheckNames.Dns);
@@ -66,13 +87,13 @@ public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, IL
         }
 
         Begin(log, server.SslMode == Fleet.Model.SslMode.Disable ? CheckNames.Authentication : CheckNames.Tls);
-        await using var dataSource = AdminConnection.Create(target, timeout, loggerFactory);
-        Npgsql.NpgsqlConnection connection;
+        await using var dataSource = AdminConnection.Create(target, timeout, loggerFactory, purpose);
+        NpgsqlConnection connection;
         try
         {
             connection = await dataSource.OpenConnectionAsync(cancellationToken);
         }
-        catch (Exception error) when (error is Npgsql.NpgsqlException && !cancellationToken.IsCancellationRequested && error.InnerException is not TimeoutException)
+        catch (Exception error) when (error is NpgsqlException && !cancellationToken.IsCancellationRequested && error.InnerException is not TimeoutException)
         {
             log.Add(AdminConnection.Classify(error, target, stack));
             return;
@@ -83,20 +104,8 @@ public sealed class ServerPreflight(PreflightTarget target, TimeSpan timeout, IL
             var facts = await ServerFacts.ReadAsync(connection, cancellationToken);
             log.Add(ServerStateChecks.Tls(facts, server.SslMode));
             log.Add(PreflightCheck.Ok(CheckNames.Authentication, $"Logged in as \"{server.Username}\" to database \"{server.AdminDatabase}\"."));
-            log.Add(ServerStateChecks.Version(facts));
-            log.Add(RoleChecks.CreateDb(facts, server.Username));
-            log.Add(RoleChecks.CreateRole(facts, server.Username));
-            log.Add(ServerStateChecks.Primary(facts));
-            Begin(log, CheckNames.SetRole);
-            if (await RoleChecks.SetRoleAsync(connection, facts, server.Username, cancellationToken) is { } setRole)
-            {
-                log.Add(setRole);
-            }
-            log.Add(ServerStateChecks.Connections(facts));
-            Begin(log, CheckNames.Capacity);
-            var present = await ServerFacts.TenantDatabasesAsync(connection, target.DatabasePrefix, cancellationToken);
-            log.Add(TenantDatabaseChecks.Capacity(server, present, target.DeclaredDatabases));
-            log.Add(TenantDatabaseChecks.Orphans(present, target.DeclaredDatabases, target.DatabasePrefix));
+            loggedIn();
+            await steps(new Open(connection, facts, log, step => Begin(log, step)), cancellationToken);
         }
     }
 
@@ -124,6 +133,9 @@ internal sealed record ServerFacts(
     bool Tls,
     string? TlsVersion)
 {
+    /// <summary>The connections left, by the rule preflight and status share.</summary>
+    public ConnectionHeadroom Headroom => new(InUse, MaxConnections - SuperuserReserved - Reserved);
+
     // The login role's own attributes (session_user), because CREATEDB is not inherited through membership.
     // Other roles' sessions show a null backend_type to a non-superuser: a session with a user and a database counts.
     private const string Query =
