@@ -35,6 +35,8 @@ internal static class TenantDbApp
                 config.ConfigureConsole(console);
             }
             config.PropagateExceptions();
+            // An unknown option is refused, never ignored: a mistyped --dry-run must not run for real.
+            config.UseStrictParsing();
             // Each command registers itself here, in the order a deployment runs them.
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a stack's configuration: every problem with its file, line, config path and fix. Needs no secret and no network.")
@@ -107,6 +109,13 @@ internal static class TenantDbApp
     {
         var output = console ?? TerminalConsole.StandardOutput();
         signals ??= CancelSignals.Unregistered();
+        if (args.Length == 0)
+        {
+            // Help alone, for a person who typed the name to see what it does; a script that did not say what to run failed.
+            await Create(output, signals).RunAsync(["--help"]);
+            ConsoleLines.WriteLine(output, "error: name a command, e.g. tenantdb validate --stack dev (tenantdb <command> --help describes each).");
+            return ExitCodes.Usage;
+        }
         try
         {
             // A command that knows no second stage is simply cancelled by the first signal.
@@ -119,7 +128,8 @@ internal static class TenantDbApp
         }
         catch (CommandParseException error)
         {
-            output.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            var problem = CommandLineProblem.Describe(CommandLineModel.Load(), StandardInputValue.Attach(args)) ?? error.Message;
+            ConsoleLines.WriteLine(output, $"error: {problem}");
             return ExitCodes.Usage;
         }
         catch (CommandRuntimeException error)
