@@ -98,6 +98,8 @@ internal sealed class MigrationsListCommand(IAnsiConsole console) : Command<Migr
             read.Problems.ToList().ForEach(problem => ProblemOutput.WriteError(errors, problem));
             return read.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
         }
+        var side = StandardErrorConsole.For(settings.IsJson, console);
+        read.Warnings.ToList().ForEach(warning => ConsoleLines.WriteLine(side, $"warning: {warning}"));
         if (settings.IsJson)
         {
             ConsoleLines.WriteLine(console, ReportJson.Serialize(new

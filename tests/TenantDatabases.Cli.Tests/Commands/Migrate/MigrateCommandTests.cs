@@ -44,6 +44,24 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("CREATE TABLE c8(a int); COMMIT; SELECT 1/0;", "runs in a transaction, and its statement 'COMMIT'")]
+    [InlineData("", "holds no SQL statement")]
+    public async Task AScriptThatEndsItsOwnTransactionOrHoldsNoStatementIsRefusedBeforeAnyTenantIsTouched(string sql, string problem)
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.First, "cli-commit-" + (sql.Length == 0 ? "empty" : "c8"));
+        var scripts = TenantDb.WriteScripts(("0001_first.sql", "CREATE TABLE first_table (a int);"), ("0002_bad.sql", sql));
+
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", TenantDb.WriteOutputs([tenant]), "--scripts", scripts);
+
+        Assert.True(exitCode == ExitCodes.Usage, output);
+        Assert.Contains($"0002_bad.sql: {problem}", output);
+        Assert.DoesNotContain("rolled back", output);
+        Assert.DoesNotContain("CommandText", output);
+        Assert.Null(await servers.First.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT to_regclass('c8')::text"));
+        Assert.Null(await servers.First.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT to_regclass('first_table')::text"));
+    }
+
     [Fact]
     public async Task OnATerminalAProgressBarCountsFinishedAndFailedTenantsInsteadOfALinePerTenant()
     {
