@@ -221,4 +221,21 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         Assert.True(exitCode == 2, output);
         Assert.Contains("error", output);
     }
+
+    [Theory]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"tenants\": {")]
+    [InlineData("\"tenants\"")]
+    public async Task OutputsThatAreNotStackOutputsAtAllExitTwoLikeTruncatedJson(string json)
+    {
+        var outputs = TenantDb.TempFile(".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(outputs)!);
+        await File.WriteAllTextAsync(outputs, json);
+
+        var migrate = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+        var verify = await TenantDb.RunAsync("verify", "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+
+        Assert.True(migrate.ExitCode == ExitCodes.Usage, migrate.Output);
+        Assert.True(verify.ExitCode == ExitCodes.Usage, verify.Output);
+    }
 }
