@@ -115,6 +115,21 @@ internal static class CommandLineProblem
         return null;
     }
 
+    /// <summary>The option <paramref name="bad"/> was given to, with what it takes (<c>--statement-timeout abc: not a whole number</c>).</summary>
+    public static string BadValue(IReadOnlyList<string> args, Commands.OptionValueException bad)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var parts = args[i].Split('=', 2);
+            if (args[i].StartsWith("--", StringComparison.Ordinal)
+                && (parts.Length == 2 ? parts[1] == bad.Value : i + 1 < args.Count && args[i + 1] == bad.Value))
+            {
+                return $"{parts[0]} {bad.Value}: not {bad.Expected}.";
+            }
+        }
+        return $"'{bad.Value}' is not {bad.Expected}.";
+    }
+
     private static string UnknownOption(string path, string typed, IReadOnlyList<string> known)
     {
         if (known.Count == 0)

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TenantDatabases.Cli.Cancellation;
+using TenantDatabases.Cli.Commands;
 using TenantDatabases.Cli.Commands.AddTenant;
 using TenantDatabases.Cli.Commands.Deploy;
 using TenantDatabases.Cli.Commands.DevServers;
@@ -130,6 +131,11 @@ internal static class TenantDbApp
         {
             var problem = CommandLineProblem.Describe(CommandLineModel.Load(), StandardInputValue.Attach(args)) ?? error.Message;
             ConsoleLines.WriteLine(output, $"error: {problem}");
+            return ExitCodes.Usage;
+        }
+        catch (CommandRuntimeException error) when (error.InnerException is OptionValueException bad)
+        {
+            ConsoleLines.WriteLine(output, $"error: {CommandLineProblem.BadValue(StandardInputValue.Attach(args), bad)}");
             return ExitCodes.Usage;
         }
         catch (CommandRuntimeException error)

@@ -74,6 +74,7 @@ internal sealed class RotatePasswordSettings : FormatSettings
 
     /// <summary>Bound of each connection and statement, in seconds.</summary>
     [CommandOption("--timeout <SECONDS>")]
+    [TypeConverter(typeof(SecondsConverter))]
     [Description("Bound of each connection and statement, in seconds (default 10).")]
     [DefaultValue(10.0)]
     public double Timeout { get; init; } = 10;
@@ -93,7 +94,7 @@ internal sealed class RotatePasswordSettings : FormatSettings
         {
             return ValidationResult.Error("--server is required: the server whose admin password is rotated (e.g. --server eu-primary).");
         }
-        return Timeout is > 0 and <= 600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be a number of seconds between 0 and 600.");
+        return Timeout is > 0 and <= 600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be more than 0 and at most 600 seconds (e.g. --timeout 10).");
     }
 }
 
