@@ -239,6 +239,8 @@ internal static class TenantDatabaseChecks
         var names = string.Join(", ", orphans.Take(ListedNames)) + (orphans.Count > ListedNames ? $" and {orphans.Count - ListedNames} more" : "");
         return PreflightCheck.Warning(CheckNames.Orphans,
             $"{orphans.Count} database(s) with the prefix '{prefix}' that the stack does not declare: {names}.",
-            "Add them to the stack as tenants if they are, or retire them deliberately (see docs); they count against maxTenants.");
+            "They count against maxTenants. A retired tenant's database stays until it is dropped on purpose after a final dump " +
+            "(docs/runbooks/retire-a-tenant.md, scripts/runbooks/drop-retired-tenant.sh); one made by hand is not the stack's: " +
+            "move it out of the prefix or drop it; one a tenant still needs must be in the stack as that tenant.");
     }
 }
