@@ -238,4 +238,21 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         Assert.True(migrate.ExitCode == ExitCodes.Usage, migrate.Output);
         Assert.True(verify.ExitCode == ExitCodes.Usage, verify.Output);
     }
+
+    [Theory]
+    [InlineData("migrate", "nothing to migrate")]
+    [InlineData("verify", "nothing to verify")]
+    public async Task OutputsWithNoTenantSayNothingIsToDoInsteadOfAnEmptyTable(string command, string expected)
+    {
+        var outputs = TenantDb.WriteOutputs([]);
+
+        var run = await TenantDb.RunAsync(command, "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+        var json = await TenantDb.RunAsync(command, "--outputs", outputs, "--scripts", RepositoryMigrations.Folder, "--format", "json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Contains($"The stack outputs hold no tenant: {expected}.", run.Output);
+        Assert.DoesNotContain("0 tenant(s)", run.Output);
+        Assert.DoesNotContain("┌", run.Output);
+        Assert.Equal(0, JsonDocument.Parse(json.Output).RootElement.GetProperty("tenants").GetArrayLength());
+    }
 }
