@@ -34,10 +34,13 @@ internal partial class StackCommandSettings : CommandSettings
         {
             return StackRequired ? ValidationResult.Error("--stack is required (e.g. --stack dev).") : base.Validate();
         }
-        return StackNamePattern().IsMatch(Stack) && Stack is not ("." or "..")
+        return IsStackName(Stack)
             ? base.Validate()
             : ValidationResult.Error($"'{Stack}' is not a stack name (letters, digits, '-', '_' and '.').");
     }
+
+    /// <summary>True for a stack's short name as <c>Pulumi.&lt;stack&gt;.yaml</c> spells it.</summary>
+    public static bool IsStackName(string stack) => StackNamePattern().IsMatch(stack) && stack is not ("." or "..");
 
     /// <summary>A problem when <c>--cwd</c> names no folder (for commands that run other programs there).</summary>
     protected ValidationResult? CwdProblem() =>
