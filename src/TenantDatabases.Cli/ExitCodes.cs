@@ -24,9 +24,16 @@ internal static class ExitCodes
     public const int Cancelled = 130;
 }
 
-/// <summary>Spectre's help, followed by the exit codes every command shares.</summary>
+/// <summary>
+/// Spectre's help, followed by the exit codes every command shares; a subcommand's options include those it inherits
+/// from its branch (<c>dev-servers start</c> takes <c>--stack</c> and <c>--cwd</c>), which Spectre lists only on the branch.
+/// </summary>
 internal sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
 {
+    /// <inheritdoc />
+    public override IEnumerable<IRenderable> GetOptions(ICommandModel model, ICommandInfo? command) =>
+        base.GetOptions(model, command is { IsBranch: false, Parent: not null } ? new WithInheritedOptions(command) : command);
+
     /// <summary>The exit codes as <c>--help</c> lists them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> ExitCodeMeanings { get; } =
     [
@@ -45,5 +52,38 @@ internal sealed class ExitCodeHelpProvider(ICommandAppSettings settings) : HelpP
             grid.AddRow(new Text(code.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Text(meaning));
         }
         return [.. base.GetFooter(model, command), new Text(Environment.NewLine), new Markup("[yellow]EXIT CODES:[/]"), new Text(Environment.NewLine), grid];
+    }
+}
+
+/// <summary>A command as its help shows it: its own parameters, then the options of the branches above it.</summary>
+internal sealed class WithInheritedOptions(ICommandInfo command) : ICommandInfo
+{
+    public string Name => command.Name;
+
+    public string? Description => command.Description;
+
+    public bool IsBranch => command.IsBranch;
+
+    public bool IsDefaultCommand => command.IsDefaultCommand;
+
+    public bool IsHidden => command.IsHidden;
+
+    public IReadOnlyList<ICommandParameter> Parameters { get; } =
+        [.. command.Parameters, .. Ancestors(command).SelectMany(parent => parent.Parameters.OfType<ICommandOption>())];
+
+    public ICommandInfo? Parent => command.Parent;
+
+    public IReadOnlyList<string[]> Examples => command.Examples;
+
+    public IReadOnlyList<ICommandInfo> Commands => command.Commands;
+
+    public ICommandInfo? DefaultCommand => command.DefaultCommand;
+
+    private static IEnumerable<ICommandInfo> Ancestors(ICommandInfo command)
+    {
+        for (var parent = command.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent;
+        }
     }
 }

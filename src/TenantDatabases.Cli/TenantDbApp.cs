@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TenantDatabases.Cli.Cancellation;
+using TenantDatabases.Cli.Commands;
 using TenantDatabases.Cli.Commands.AddTenant;
 using TenantDatabases.Cli.Commands.Adopt;
 using TenantDatabases.Cli.Commands.Deploy;
@@ -37,6 +38,8 @@ internal static class TenantDbApp
                 config.ConfigureConsole(console);
             }
             config.PropagateExceptions();
+            // An unknown option is refused, never ignored: a mistyped --dry-run must not run for real.
+            config.UseStrictParsing();
             // Each command registers itself here, in the order a deployment runs them.
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a stack's configuration: every problem with its file, line, config path and fix. Needs no secret and no network.")
@@ -124,6 +127,13 @@ internal static class TenantDbApp
     {
         var output = console ?? TerminalConsole.StandardOutput();
         signals ??= CancelSignals.Unregistered();
+        if (args.Length == 0)
+        {
+            // Help alone, for a person who typed the name to see what it does; a script that did not say what to run failed.
+            await Create(output, signals).RunAsync(["--help"]);
+            ConsoleLines.WriteLine(output, "error: name a command, e.g. tenantdb validate --stack dev (tenantdb <command> --help describes each).");
+            return ExitCodes.Usage;
+        }
         try
         {
             // A command that knows no second stage is simply cancelled by the first signal.
@@ -136,7 +146,13 @@ internal static class TenantDbApp
         }
         catch (CommandParseException error)
         {
-            output.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            var problem = CommandLineProblem.Describe(CommandLineModel.Load(), StandardInputValue.Attach(args)) ?? error.Message;
+            ConsoleLines.WriteLine(output, $"error: {problem}");
+            return ExitCodes.Usage;
+        }
+        catch (CommandRuntimeException error) when (error.InnerException is OptionValueException bad)
+        {
+            ConsoleLines.WriteLine(output, $"error: {CommandLineProblem.BadValue(StandardInputValue.Attach(args), bad)}");
             return ExitCodes.Usage;
         }
         catch (CommandRuntimeException error)

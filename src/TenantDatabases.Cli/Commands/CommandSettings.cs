@@ -1,5 +1,6 @@
 // Commands: one folder per verb; the options every command shares live here.
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
 using Spectre.Console;
@@ -33,10 +34,13 @@ internal partial class StackCommandSettings : CommandSettings
         {
             return StackRequired ? ValidationResult.Error("--stack is required (e.g. --stack dev).") : base.Validate();
         }
-        return StackNamePattern().IsMatch(Stack) && Stack is not ("." or "..")
+        return IsStackName(Stack)
             ? base.Validate()
             : ValidationResult.Error($"'{Stack}' is not a stack name (letters, digits, '-', '_' and '.').");
     }
+
+    /// <summary>True for a stack's short name as <c>Pulumi.&lt;stack&gt;.yaml</c> spells it.</summary>
+    public static bool IsStackName(string stack) => StackNamePattern().IsMatch(stack) && stack is not ("." or "..");
 
     /// <summary>A problem when <c>--cwd</c> names no folder (for commands that run other programs there).</summary>
     protected ValidationResult? CwdProblem() =>
@@ -156,4 +160,39 @@ internal class TenantRunSettings : FormatSettings
         }
         return CwdProblem() ?? ValidationResult.Success();
     }
+}
+
+/// <summary>
+/// A value an option cannot take, raised by the options' own converters so that the command line names the option and
+/// what it takes (<c>--statement-timeout abc: not a whole number</c>) instead of .NET's "Failed to convert 'abc' to Int32".
+/// </summary>
+internal sealed class OptionValueException(string value, string expected) : FormatException($"'{value}' is not {expected}")
+{
+    /// <summary>The value as typed.</summary>
+    public string Value { get; } = value;
+
+    /// <summary>What the option takes, e.g. "a whole number".</summary>
+    public string Expected { get; } = expected;
+}
+
+/// <summary>The converter of options that take a whole number (<c>--parallel</c>, <c>--lock-timeout</c>, …).</summary>
+internal sealed class WholeNumberConverter : TypeConverter
+{
+    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) => sourceType == typeof(string);
+
+    public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
+        int.TryParse(value as string, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new OptionValueException(value as string ?? "", "a whole number");
+}
+
+/// <summary>The converter of options that take seconds, fractions allowed (<c>--timeout 2.5</c>).</summary>
+internal sealed class SecondsConverter : TypeConverter
+{
+    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) => sourceType == typeof(string);
+
+    public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
+        double.TryParse(value as string, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new OptionValueException(value as string ?? "", "a number of seconds");
 }

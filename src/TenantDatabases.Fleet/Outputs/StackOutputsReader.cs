@@ -35,8 +35,8 @@ public static class StackOutputsReader
             }
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new StackOutputsResult(null, null,
-                    [$"{source}: the stack outputs must be a JSON object (the output of 'pulumi stack output --json')."]);
+                // Not stack outputs at all, like text that is not JSON: the wrong file, a usage problem.
+                return StackOutputsResult.Unreadable($"{source}: the stack outputs must be a JSON object (the output of 'pulumi stack output --json').");
             }
             var problems = new List<string>();
             var connections = TenantConnectionsReader.Read(root, source, problems);

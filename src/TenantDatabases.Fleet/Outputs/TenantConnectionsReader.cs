@@ -74,19 +74,33 @@ internal static class TenantConnectionsReader
                 problems.Add($"{path}.{field}: missing.");
                 continue;
             }
+            if (field == Fields.Port)
+            {
+                // A number, as the program writes it: "54321" was written by hand or by something else, so it is refused
+                // rather than guessed at (docs/stacks.md).
+                values[field] = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+                continue;
+            }
             var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             // An empty region is a server without one; an empty password one the stack does not hold.
             if (text is null || (text.Length == 0 && field != Fields.Region && !(field == Fields.Password && !passwordManaged)))
             {
-                problems.Add($"{path}.{field}: must be a non-empty {(field == Fields.Port ? "number" : "string")}.");
+                problems.Add($"{path}.{field}: must be a non-empty string.");
                 continue;
             }
             values[field] = text;
         }
         var port = 0;
-        if (values.TryGetValue(Fields.Port, out var portText) && (!int.TryParse(portText, out port) || port is < 1 or > 65535))
+        if (values.TryGetValue(Fields.Port, out var portText))
         {
-            problems.Add($"{path}.{Fields.Port}: must be a TCP port (1-65535).");
+            if (portText.Length == 0)
+            {
+                problems.Add($"{path}.{Fields.Port}: must be a TCP port (1-65535) written as a JSON number, as the program writes it (5432, not \"5432\").");
+            }
+            else if (!int.TryParse(portText, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+            {
+                problems.Add($"{path}.{Fields.Port}: must be a TCP port (1-65535).");
+            }
         }
         if (tenant.Value.TryGetProperty(Fields.Owner, out var ownerValue) && ownerValue.ValueKind != JsonValueKind.Null)
         {
@@ -107,6 +121,13 @@ internal static class TenantConnectionsReader
             }
         }
         var sslMode = ReadSslMode(tenant.Value, path, problems);
+        // The stack file's rule (Validation/ServerRules): outputs edited by hand, or from an older program, must not send a
+        // password in clear text over a network.
+        if (sslMode == SslMode.Disable && values.TryGetValue(Fields.Host, out var host) && !HostNameRules.IsLoopback(host))
+        {
+            problems.Add($"{path}.{Fields.SslMode}: 'disable' would send the tenant's password unencrypted to {Printable(host)}, which is not a loopback host; " +
+                "the stack file's validation refuses it too: set the server's sslMode to require (or verify-full) and deploy again.");
+        }
         if (problems.Count > before)
         {
             return null;

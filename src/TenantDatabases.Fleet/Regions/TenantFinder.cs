@@ -23,7 +23,7 @@ public static class TenantFinder
                 var server = tenant.Server is null ? null : configuration.FindServer(tenant.Server);
                 found.Add(new TenantLocation(tenant.Id, stack.Stack, stack.File, stack.TenantLocation(tenant.Id), tenant.Server,
                     server?.Host, server?.Port, tenant.Region ?? server?.Region,
-                    TenantNaming.DatabaseName(configuration.Settings.DatabasePrefix, tenant.Id)));
+                    TenantNaming.DatabaseOf(configuration.Settings.DatabasePrefix, tenant)));
             }
         }
         return found;

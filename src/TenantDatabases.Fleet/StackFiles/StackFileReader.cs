@@ -22,8 +22,11 @@ public static class StackFileReader
     /// </summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    /// <summary>The problem of a stack file of <paramref name="bytes"/> bytes, past <see cref="MaxFileBytes"/>: refused before it is read.</summary>
-    public static ConfigProblem TooLarge(long bytes) => YamlOpening.TooLarge(bytes);
+    /// <summary>
+    /// The problem of a stack file of <paramref name="bytes"/> bytes (null: a device or a pipe that gave more), past
+    /// <see cref="MaxFileBytes"/>: refused before it is parsed.
+    /// </summary>
+    public static ConfigProblem TooLarge(long? bytes) => YamlOpening.TooLarge(bytes);
 
     /// <summary>Parses stack file text; <paramref name="path"/> is only recorded, never opened.</summary>
     public static StackFileResult Parse(string path, string yamlText)

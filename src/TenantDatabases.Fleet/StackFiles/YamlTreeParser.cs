@@ -46,8 +46,9 @@ internal sealed record YamlOpening(YamlNode? Root, ConfigProblem? Problem)
         : Problem.Message;
 
     /// <summary>A file of <paramref name="size"/> bytes, past the bound. No location, like an unreadable file: the message carries the fix too.</summary>
-    public static ConfigProblem TooLarge(long size) => new(ProblemSeverity.Error, FileProblemPath,
-        string.Create(CultureInfo.InvariantCulture, $"The stack file is {size:N0} bytes, more than the {StackFileReader.MaxFileBytes:N0} bytes (4 MiB) a stack file may hold, so it was not read; ") +
+    public static ConfigProblem TooLarge(long? size) => new(ProblemSeverity.Error, FileProblemPath,
+        string.Create(CultureInfo.InvariantCulture,
+            $"The stack file {(size is { } bytes ? $"is {bytes:N0} bytes, more" : "holds more")} than the {StackFileReader.MaxFileBytes:N0} bytes (4 MiB) a stack file may hold, so it was not read; ") +
         "check that it is the stack's settings file, and split a fleet this large across several stacks.",
         "Check that the file is the stack's settings file, and split a fleet this large across several stacks.");
 

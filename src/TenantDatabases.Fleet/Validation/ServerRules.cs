@@ -95,6 +95,14 @@ internal static class ServerRules
             problems.Error(path, $"sslMode 'disable' sends the password and data unencrypted to '{ProblemList.Shorten(host)}', which is not a loopback host.",
                 "Use 'require' (or 'verify-full'); 'disable' is only for 127.0.0.1, ::1 or localhost.", location);
         }
+        // verify-full checks the host against the certificate: an IP address must be in it as an IP entry, which
+        // certificates issued for a DNS name rarely carry. Every connection would then fail on the certificate.
+        if (mode == SslMode.VerifyFull && host is not null && System.Net.IPAddress.TryParse(host, out _))
+        {
+            problems.Warning(path, $"sslMode 'verify-full' with an IP address as host: the server's certificate must carry the IP address {ProblemList.Shorten(host)} itself " +
+                "(an IP entry in its subjectAltName), or every connection is refused.",
+                "Use the DNS name the certificate is issued for as the host, or issue it with this IP address; 'verify-ca' checks the issuer without the name.", location);
+        }
         return mode;
     }
 

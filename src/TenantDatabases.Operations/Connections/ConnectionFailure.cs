@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using TenantDatabases.Fleet.Outputs;
 
 namespace TenantDatabases.Operations.Connections;
 
@@ -12,6 +13,10 @@ public static class ConnectionFailure
     /// <summary>One line describing <paramref name="error"/>: the server's message, or the network cause.</summary>
     public static string Describe(Exception error)
     {
+        if (error is TenantConnectionException { InnerException: { } cause } connection)
+        {
+            return $"cannot connect to {connection.Where}: {Describe(cause)}";
+        }
         if (Find<PostgresException>(error) is { } postgres)
         {
             return postgres.MessageText + (postgres.Detail is { Length: > 0 } detail && !detail.Contains("redacted", StringComparison.OrdinalIgnoreCase) ? $" ({detail})" : "");
@@ -30,7 +35,14 @@ public static class ConnectionFailure
         }
         if (Find<SocketException>(error) is { } socket)
         {
-            return $"{error.Message.TrimEnd('.')}: {socket.Message}";
+            return socket.SocketErrorCode switch
+            {
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"the host name does not resolve ({socket.Message})",
+                SocketError.ConnectionRefused => "connection refused, nothing listens there",
+                // Npgsql's own words often repeat the socket's ("Name or service not known: Name or service not known").
+                _ when error.Message.Contains(socket.Message, StringComparison.Ordinal) => error.Message,
+                _ => $"{error.Message.TrimEnd('.')}: {socket.Message}",
+            };
         }
         if (error is NpgsqlException { InnerException: { } inner } && inner is not NpgsqlException)
         {
@@ -53,4 +65,12 @@ public static class ConnectionFailure
         }
         return null;
     }
+}
+
+/// <summary>A tenant connection that could not be opened, with where it was tried: host, port and server.</summary>
+public sealed class TenantConnectionException(TenantTarget tenant, Exception cause)
+    : Exception($"cannot connect to {tenant.Host}:{tenant.Port} (server {tenant.Server})", cause)
+{
+    /// <summary>The host, port and server, as people read them: <c>pg-eu-1.internal:5432 (server eu-primary)</c>.</summary>
+    public string Where { get; } = $"{tenant.Host}:{tenant.Port} (server {tenant.Server})";
 }

@@ -84,6 +84,11 @@ public static class TenantDataSource
                 $"no answer from {tenant.Host}:{tenant.Port} (server {tenant.Server}) within {ConnectTimeoutSeconds} s while logging in: " +
                 "something accepted the connection but does not speak PostgreSQL, or the server hangs; check the server, and its host and port in the stack", error);
         }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            // Where it was tried, as preflight says it: a fleet's failures are read by host and server.
+            throw new TenantConnectionException(tenant, error);
+        }
     }
 }
 

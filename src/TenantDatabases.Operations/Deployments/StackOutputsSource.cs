@@ -45,7 +45,8 @@ public static class OutputsFileExposure
     /// <summary>The warning for <paramref name="path"/>, or null when only its owner can read it (or the system has no Unix modes).</summary>
     public static string? Warning(string path)
     {
-        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        // A device, a FIFO or a shell's <(…) is no file to chmod; their advice would be wrong.
+        if (OperatingSystem.IsWindows() || !InputFile.IsRegularFile(path))
         {
             return null;
         }

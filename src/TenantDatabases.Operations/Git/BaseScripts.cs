@@ -7,8 +7,11 @@ using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Git;
 
-/// <summary>One script as it is at the base commit: its name and the checksum the journal would store for it.</summary>
-public sealed record BaseScript(string Name, long Number, string Sha256);
+/// <summary>
+/// One script as it is at the base commit: its name, the checksum the journal would store for it, and whether it runs
+/// in a transaction (a failed no-transaction script can leave statements applied that no journal records).
+/// </summary>
+public sealed record BaseScript(string Name, long Number, string Sha256, bool RunsInTransaction = true);
 
 /// <summary>
 /// The scripts of a folder as they are at another commit (<c>--base</c>), read from git's objects. Names and sizes
@@ -112,7 +115,8 @@ public static partial class BaseScripts
                 return BaseScriptsResult.Refused($"git cat-file answered '{ScriptName.Display(header)}' for {entry.Name}.");
             }
             var contents = MigrationScripts.Decode(bytes[(end + 1)..(end + 1 + (int)entry.Size)]);
-            scripts.Add(new BaseScript(entry.Name, entry.Number, MigrationScript.Checksum(contents)));
+            var script = new MigrationScript(entry.Name, entry.Number, contents);
+            scripts.Add(new BaseScript(entry.Name, entry.Number, script.Sha256, script.RunsInTransaction));
             position = end + 1 + (int)entry.Size + 1;
         }
         return new BaseScriptsResult(commit, [.. scripts.OrderBy(script => script.Number).ThenBy(script => script.Name, StringComparer.Ordinal)], null);

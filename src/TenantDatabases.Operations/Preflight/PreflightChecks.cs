@@ -241,6 +241,8 @@ internal static class TenantDatabaseChecks
         var names = string.Join(", ", orphans.Take(ListedNames)) + (orphans.Count > ListedNames ? $" and {orphans.Count - ListedNames} more" : "");
         return PreflightCheck.Warning(CheckNames.Orphans,
             $"{orphans.Count} database(s) with the prefix '{prefix}' that the stack does not declare: {names}.",
-            "If they are tenants' databases, adopt them into the stack (tenantdb adopt --stack <stack> --server <server>); otherwise retire them deliberately (see docs); they count against maxTenants.");
+            "They count against maxTenants. If they are tenants' databases, adopt them into the stack (tenantdb adopt --stack <stack> --server <server>, " +
+            "docs/runbooks/adopt-an-existing-server.md). A retired tenant's database stays until it is dropped on purpose after a final dump " +
+            "(docs/runbooks/retire-a-tenant.md, scripts/runbooks/drop-retired-tenant.sh); one made by hand is not the stack's: move it out of the prefix or drop it.");
     }
 }

@@ -48,12 +48,7 @@ public sealed class MigrationScripts
             {
                 return MigrationScriptsResult.Unusable(shown, $"more than {MaxScripts} scripts", "a folder of scripts holds at most that many.");
             }
-            // On a case-sensitive file system 0010_x.SQL is not a script and would never run: its author means one.
-            findings.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Take(MaxScripts + 1)
-                .Select(Path.GetFileName).OfType<string>()
-                .Where(name => name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".sql", StringComparison.Ordinal))
-                .Select(name => new ScriptFinding($"{shown}/{ScriptName.Display(name)}", "is not read: its extension is not the lower-case .sql of a script",
-                    "rename it to end in .sql.")));
+            findings.AddRange(OtherEntries(folder, shown));
             foreach (var path in paths)
             {
                 var name = Path.GetFileName(path);
@@ -80,6 +75,28 @@ public sealed class MigrationScripts
         }
     }
 
+    // What the folder holds besides scripts. A folder is an error: its scripts would never run, while the check counted
+    // the others as all there is. A file that is not a script (a .sql.bak, notes) is named, as a warning. On a
+    // case-sensitive file system 0010_x.SQL is not read either, though its author means a script: an error.
+    private static IEnumerable<ScriptFinding> OtherEntries(string folder, string shown)
+    {
+        foreach (var sub in Directory.EnumerateDirectories(folder).Take(MaxScripts + 1).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            yield return new ScriptFinding($"{shown}/{ScriptName.Display(sub)}",
+                $"is a folder, and migrate reads only the scripts directly in {shown}: nothing in it would ever run",
+                $"move its scripts into {shown} (numbered after the last), and the folder out of it.");
+        }
+        foreach (var name in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Take(MaxScripts + 1)
+            .Select(Path.GetFileName).OfType<string>().Where(name => !name.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            yield return name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)
+                ? new ScriptFinding($"{shown}/{ScriptName.Display(name)}", "is not read: its extension is not the lower-case .sql of a script",
+                    "rename it to end in .sql.")
+                : new ScriptFinding($"{shown}/{ScriptName.Display(name)}", "is not a script (NNNN_name.sql), so migrate never reads it",
+                    "remove it from the folder, or name it NNNN_name.sql if it is a script.", IsWarning: true);
+        }
+    }
+
     /// <summary>A script's bytes as text, as a file is read (a byte-order mark chooses the encoding, else UTF-8).</summary>
     public static string Decode(byte[] bytes)
     {
@@ -99,22 +116,50 @@ public sealed class MigrationScripts
                 findings.Add(new ScriptFinding($"{folder}/{ScriptName.Display(name)}", "the name breaks the rule", $"rename it: {ScriptName.Rule}."));
                 continue;
             }
-            scripts.Add(new MigrationScript(name, number, contents));
+            var script = new MigrationScript(name, number, contents);
+            scripts.Add(script);
+            if (StatementProblem(script) is { } problem)
+            {
+                findings.Add(new ScriptFinding($"{folder}/{ScriptName.Display(name)}", problem.Problem, problem.Fix));
+            }
         }
         foreach (var clash in scripts.GroupBy(script => script.Number).Where(group => group.Count() > 1).OrderBy(group => group.Key))
         {
             var names = clash.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
             findings.Add(new ScriptFinding($"{folder}/{names[^1]}", $"{string.Join(" and ", names)} share the number {clash.Key}", "give each script its own number."));
         }
-        if (scripts.Count == 0 && findings.Count == 0)
+        if (scripts.Count == 0 && findings.All(finding => finding.IsWarning))
         {
             findings.Add(new ScriptFinding(folder, "no *.sql scripts", "add the first script, e.g. 0001_first_tables.sql."));
         }
         var named = scripts.OrderBy(s => s.Number).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
-        return findings.Count > 0
+        return findings.Any(finding => !finding.IsWarning)
             ? new MigrationScriptsResult(folder, null, findings) { Named = named }
-            : new MigrationScriptsResult(folder, new MigrationScripts(named), []) { Named = named };
+            : new MigrationScriptsResult(folder, new MigrationScripts(named), findings) { Named = named };
     }
+
+    // What migrate cannot run as written: nothing to send (Npgsql refuses an empty command), or a transactional script
+    // that ends its own transaction, so that a later failure leaves what it committed while the report says it was
+    // rolled back, and the journal row no longer commits with the script.
+    private static (string Problem, string Fix)? StatementProblem(MigrationScript script)
+    {
+        var statements = StatementWords.Statements(script.Contents);
+        if (statements.Count == 0)
+        {
+            return ("holds no SQL statement (it is empty, or only comments): migrate would fail every tenant on it",
+                "write its statements, or delete it.");
+        }
+        if (script.RunsInTransaction && StatementWords.TransactionControl(statements) is { } control)
+        {
+            return ($"runs in a transaction, and its statement '{Shorten(control)}' begins, ends or marks one itself: a later failure " +
+                "would leave what ran before it committed, and its journal row would not commit with the script",
+                $"remove the transaction statements (each script already runs in its own transaction), or make its first line {MigrationScript.NoTransactionMarker} " +
+                "if it must control its transactions itself.");
+        }
+        return null;
+    }
+
+    private static string Shorten(string words) => words.Length <= 40 ? words : words[..37] + "...";
 }
 
 /// <summary>
@@ -123,15 +168,18 @@ public sealed class MigrationScripts
 /// </summary>
 public sealed record MigrationScriptsResult(string? Folder, MigrationScripts? Scripts, IReadOnlyList<ScriptFinding> Findings, bool IsUsageProblem = false)
 {
-    /// <summary>True when the scripts form a valid set.</summary>
+    /// <summary>True when the scripts form a valid set (warnings allowed).</summary>
     [MemberNotNullWhen(true, nameof(Scripts), nameof(Folder))]
-    public bool IsValid => Scripts is not null && Folder is not null && Findings.Count == 0;
+    public bool IsValid => Scripts is not null && Folder is not null && Findings.All(finding => finding.IsWarning);
 
     /// <summary>Every script with a valid name, in number order, even when the set has problems (for a review of them all).</summary>
     public IReadOnlyList<MigrationScript> Named { get; init; } = [];
 
-    /// <summary>Every finding as one line.</summary>
-    public IReadOnlyList<string> Problems => [.. Findings.Select(finding => finding.Describe())];
+    /// <summary>Every finding that keeps the files from being a valid set, as one line each.</summary>
+    public IReadOnlyList<string> Problems => [.. Findings.Where(finding => !finding.IsWarning).Select(finding => finding.Describe())];
+
+    /// <summary>Every warning (a file in the folder that is not a script), as one line each.</summary>
+    public IReadOnlyList<string> Warnings => [.. Findings.Where(finding => finding.IsWarning).Select(finding => finding.Describe())];
 
     /// <summary>A folder that could not be read at all.</summary>
     public static MigrationScriptsResult Unusable(string file, string problem, string fix) =>

@@ -3,6 +3,7 @@ using System.Text;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Inputs;
 
 namespace TenantDatabases.Operations.Stacks;
 
@@ -152,7 +153,8 @@ public sealed record StackFileText(string Text, bool HasByteOrderMark)
     /// <summary>Reads <paramref name="path"/>; throws <see cref="IOException"/>-family or <see cref="DecoderFallbackException"/>.</summary>
     public static StackFileText Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = BoundedFile.ReadAsync(path, StackFileReader.MaxFileBytes).GetAwaiter().GetResult()
+            ?? throw new IOException(StackFileReader.TooLarge(null).Message);
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
         return new StackFileText(StrictUtf8.GetString(bom ? bytes[Encoding.UTF8.Preamble.Length..] : bytes), bom);
     }

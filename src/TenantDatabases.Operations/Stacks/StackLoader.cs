@@ -4,6 +4,7 @@ using TenantDatabases.Fleet.Configuration;
 using TenantDatabases.Fleet.Model;
 using TenantDatabases.Fleet.StackFiles;
 using TenantDatabases.Fleet.Validation;
+using TenantDatabases.Operations.Inputs;
 
 namespace TenantDatabases.Operations.Stacks;
 
@@ -38,7 +39,12 @@ public static class StackLoader
             {
                 return new StackFileResult(null, [StackFileReader.TooLarge(size)]);
             }
-            text = System.IO.File.ReadAllText(path);
+            // A symbolic link to /dev/zero has no size to check: the read itself stops at the bound.
+            if (BoundedFile.ReadText(path, StackFileReader.MaxFileBytes) is not { } read)
+            {
+                return new StackFileResult(null, [StackFileReader.TooLarge(null)]);
+            }
+            text = read;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

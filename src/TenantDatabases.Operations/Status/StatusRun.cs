@@ -144,7 +144,7 @@ public static class StatusRun
             var capacity = capacities[server.Name];
             var next = capacity.Verdict == CapacityVerdict.Room ? null : TenantPlacement.NextServer(answering, server, candidate => capacities[candidate.Name]);
             var target = session?.Target ?? new PreflightTarget(server, "", prefix,
-                configuration.TenantsOn(server.Name).Select(tenant => TenantNaming.DatabaseName(prefix, tenant.Id)).ToList());
+                configuration.TenantsOn(server.Name).Select(tenant => TenantNaming.DatabaseOf(prefix, tenant)).ToList());
             yield return new ServerStatus(source.Stack, server, session?.Report, session?.Readings, target.DeclaredDatabases.Count, capacity,
                 ServerFindings.Of(source.Stack, server, session?.Readings, target, capacity, next is null ? null : (next, capacities[next.Name])));
         }
@@ -159,10 +159,10 @@ public static class StatusRun
             var present = session.Readings?.Databases.Select(database => database.Name).ToHashSet(StringComparer.Ordinal) ?? [];
             foreach (var tenant in configurations.GetValueOrDefault(session.Stack)?.TenantsOn(session.Target.Server.Name) ?? [])
             {
-                var database = TenantNaming.DatabaseName(prefix, tenant.Id);
+                var database = TenantNaming.DatabaseOf(prefix, tenant);
                 if (present.Contains(database))
                 {
-                    reads.Add(new SchemaLevels.Read(session.Stack, tenant.Id, database, TenantNaming.RoleName(prefix, tenant.Id), session.Target));
+                    reads.Add(new SchemaLevels.Read(session.Stack, tenant.Id, database, TenantNaming.OwnerOf(prefix, tenant), session.Target));
                 }
             }
         }
@@ -176,7 +176,7 @@ public static class StatusRun
         var byName = servers.Where(server => server.Stack == source.Stack).ToDictionary(server => server.Server.Name);
         foreach (var tenant in source.Configuration.Tenants)
         {
-            var database = TenantNaming.DatabaseName(prefix, tenant.Id);
+            var database = TenantNaming.DatabaseOf(prefix, tenant);
             var server = tenant.Server is { } name ? byName.GetValueOrDefault(name) : null;
             var reading = server?.Readings?.Databases.FirstOrDefault(candidate => candidate.Name == database);
             bool? exists = server?.Readings is null ? null : reading is not null;

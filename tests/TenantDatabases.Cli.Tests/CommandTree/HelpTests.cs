@@ -47,6 +47,33 @@ public sealed class HelpTests
         Assert.True(missing.Count == 0, $"`tenantdb {path}`: no description, or no example in `--help`, for {string.Join(", ", missing)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task HelpListsEveryOptionTheCommandAcceptsIncludingItsBranchesOptions(string path)
+    {
+        var run = await CommandRun.RunAsync([.. path.Split(' '), "--help"]);
+
+        // The OPTIONS section alone: the examples name options too.
+        var options = run.Output[run.Output.IndexOf("OPTIONS:", StringComparison.Ordinal)..];
+        options = options[..options.IndexOf("EXIT CODES:", StringComparison.Ordinal)];
+        var missing = CommandTreeModel.Options(Find(path)).Select(option => "--" + option.LongNames.First())
+            .Where(option => !System.Text.RegularExpressions.Regex.IsMatch(options, $@"(?m)^ +(-\w, )?{option}\b")).ToList();
+        Assert.True(missing.Count == 0, $"`tenantdb {path} --help` leaves out {string.Join(", ", missing)}:\n{run.Output}");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("migrations check --help")]
+    [InlineData("deploy --help")]
+    public async Task HelpWrittenToAPipeHasNoTrailingSpaces(string arguments)
+    {
+        var run = await TenantDb.ChildAsync(arguments.Split(' '), environment: new Dictionary<string, string?> { ["COLUMNS"] = null });
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var padded = run.Output.Split('\n').Where(line => line.EndsWith(' ')).ToList();
+        Assert.True(padded.Count == 0, $"{padded.Count} line(s) end in spaces, the longest {padded.DefaultIfEmpty("").Max(line => line.Length)} characters wide");
+    }
+
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();

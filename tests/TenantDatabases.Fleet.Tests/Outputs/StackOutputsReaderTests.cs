@@ -99,6 +99,41 @@ public sealed class StackOutputsReaderTests
 
         Assert.Null(result.Deployment);
         Assert.Contains("must be a JSON object", Assert.Single(result.Problems));
+        // Not stack outputs at all, like truncated JSON: a usage error (exit 2), not an invalid tenant entry (exit 1).
+        Assert.True(result.IsUsageProblem);
+    }
+
+    [Theory]
+    [InlineData("\"54321\"")]
+    [InlineData("\"5432\"")]
+    [InlineData("5432.0")]
+    public void APortThatIsNotAWholeJsonNumberIsAProblemThatSaysHowToWriteIt(string port)
+    {
+        var result = StackOutputsReader.Read("""{"tenants": {"x": """ + Entry.Replace("\"port\": 5432", $"\"port\": {port}") + "}}", "outputs.json");
+
+        Assert.Null(result.Connections);
+        Assert.Contains("outputs.json: tenants.x.port: must be a TCP port (1-65535) written as a JSON number, as the program writes it (5432, not \"5432\").",
+            result.Problems);
+    }
+
+    [Theory]
+    [InlineData("db.internal", false)]
+    [InlineData("10.0.0.5", false)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("localhost", true)]
+    [InlineData("::1", true)]
+    public void SslModeDisableIsAcceptedForALoopbackHostOnlyAsValidateAcceptsIt(string host, bool accepted)
+    {
+        var entry = Entry.Replace("\"host\": \"127.0.0.1\", \"port\": 5432,", $"\"host\": \"{host}\", \"port\": 5432, \"sslMode\": \"disable\",");
+
+        var result = StackOutputsReader.Read("""{"tenants": {"x": """ + entry + "}}", "outputs.json");
+
+        Assert.Equal(accepted, result.IsValid);
+        if (!accepted)
+        {
+            Assert.Contains($"outputs.json: tenants.x.sslMode: 'disable' would send the tenant's password unencrypted to {host}, which is not a loopback host; " +
+                "the stack file's validation refuses it too: set the server's sslMode to require (or verify-full) and deploy again.", result.Problems);
+        }
     }
 
     [Fact]

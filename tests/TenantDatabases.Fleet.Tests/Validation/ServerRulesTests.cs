@@ -1,3 +1,4 @@
+using TenantDatabases.Fleet.Validation;
 namespace TenantDatabases.Fleet.Tests.Validation;
 
 public sealed class ServerRulesTests
@@ -98,6 +99,29 @@ public sealed class ServerRulesTests
     {
         var yaml = StackYaml.ValidWith("sslMode: require", "      sslMode: disable").Replace("host: pg-eu-1.internal", $"host: \"{host}\"");
         Assert.Empty(StackYaml.Read(yaml).Problems);
+    }
+
+    [Theory]
+    [InlineData("10.0.4.17", true)]
+    [InlineData("2001:db8::5", true)]
+    [InlineData("pg-eu-1.internal", false)]
+    public void VerifyFullWithAnIpAddressAsHostWarnsThatTheCertificateMustCarryThatAddress(string host, bool warned)
+    {
+        var yaml = StackYaml.ValidWith("sslMode: require", "      sslMode: verify-full").Replace("host: pg-eu-1.internal", $"host: \"{host}\"");
+
+        var problems = StackYaml.Read(yaml).Problems.Where(p => p.Path == $"{Primary}.sslMode").ToList();
+
+        Assert.DoesNotContain(problems, p => p.Severity == ProblemSeverity.Error);
+        if (warned)
+        {
+            var warning = Assert.Single(problems);
+            Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+            Assert.Contains($"the server's certificate must carry the IP address {host} itself (an IP entry in its subjectAltName)", warning.Message);
+        }
+        else
+        {
+            Assert.Empty(problems);
+        }
     }
 
     [Theory]

@@ -92,6 +92,10 @@ public sealed class FleetPreflightTests(PreflightFleetFixture fleet) : IClassFix
         Assert.Contains("orph_stray", check.Message);
         Assert.DoesNotContain("orph_kept", check.Message);
         Assert.Equal(CheckStatus.Warning, fleet.Of("orphans").Status);
+        // The fix names where each kind of orphan goes, never only "(see docs)".
+        Assert.DoesNotContain("see docs", check.Fix);
+        Assert.Contains("docs/runbooks/retire-a-tenant.md", check.Fix);
+        Assert.Contains("scripts/runbooks/drop-retired-tenant.sh", check.Fix);
     }
 
     [Fact]

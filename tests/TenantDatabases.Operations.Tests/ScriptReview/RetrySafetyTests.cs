@@ -1,4 +1,5 @@
 using TenantDatabases.Operations.ScriptReview;
+using TenantDatabases.Operations.Scripts;
 
 namespace TenantDatabases.Operations.Tests.ScriptReview;
 

@@ -57,6 +57,85 @@ public sealed class MigrationScriptsTests
         Assert.Contains("does not exist", Assert.Single(MigrationScripts.FromFolder(folder + "-missing").Problems));
     }
 
+    private static MigrationScriptsResult FolderWith(params (string Name, string Contents)[] files)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tenantdb-scripts", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var (name, contents) in files)
+        {
+            var path = Path.Combine(folder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, contents);
+        }
+        return MigrationScripts.FromFolder(folder);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t\n")]
+    [InlineData("-- to do\n/* nothing yet */\n")]
+    [InlineData(";\n;")]
+    [InlineData("-- tenantdb:no-transaction\n")]
+    public void AScriptWithNoStatementIsAProblemForMigrateAndTheCheckAlike(string contents)
+    {
+        var read = FolderWith(("0001_a.sql", "SELECT 1;"), ("0002_empty.sql", contents));
+
+        Assert.False(read.IsValid);
+        Assert.Contains("0002_empty.sql: holds no SQL statement", Assert.Single(read.Problems));
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE c8(a int); COMMIT; SELECT 1/0;", "COMMIT")]
+    [InlineData("BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;\n", "BEGIN")]
+    [InlineData("CREATE TABLE t (a int);\nrollback;", "ROLLBACK")]
+    [InlineData("CREATE TABLE t (a int);\nEnd;", "END")]
+    [InlineData("SAVEPOINT s; CREATE TABLE t (a int); RELEASE SAVEPOINT s;", "SAVEPOINT")]
+    [InlineData("CREATE TABLE t (a int); RELEASE s;", "RELEASE")]
+    [InlineData("START TRANSACTION; SELECT 1;", "START TRANSACTION")]
+    [InlineData("SELECT 1; ABORT;", "ABORT")]
+    [InlineData("SELECT 1;\n-- done\nCOMMIT", "COMMIT")]
+    public void ATransactionStatementAtTheTopOfATransactionalScriptIsAProblem(string contents, string statement)
+    {
+        var read = FolderWith(("0008_x.sql", contents));
+
+        Assert.False(read.IsValid);
+        var problem = Assert.Single(read.Problems);
+        Assert.Contains($"0008_x.sql: runs in a transaction, and its statement '{statement}", problem);
+        Assert.Contains("-- tenantdb:no-transaction", problem);
+    }
+
+    [Theory]
+    [InlineData("DO $$ BEGIN PERFORM 1; END $$;")]
+    [InlineData("CREATE PROCEDURE p() LANGUAGE plpgsql AS $body$ BEGIN COMMIT; ROLLBACK; END $body$;")]
+    [InlineData("-- COMMIT;\nSELECT 1; /* ROLLBACK; */")]
+    [InlineData("SELECT 'COMMIT; ROLLBACK', E'\\' BEGIN';")]
+    [InlineData("CREATE TABLE savepoints (\"begin\" int, commit_at timestamptz, \"end\" int);")]
+    [InlineData("CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN x > 0 THEN 2 END; END;\nSELECT g(1);")]
+    [InlineData("PREPARE q AS SELECT 1; EXECUTE q; DEALLOCATE q;")]
+    [InlineData("-- tenantdb:no-transaction\nBEGIN;\nUPDATE t SET a = 1;\nCOMMIT;\n")]
+    public void TransactionWordsInBodiesCommentsLiteralsOrNamesAndNoTransactionScriptsAreNot(string contents)
+    {
+        var read = FolderWith(("0008_x.sql", contents));
+
+        Assert.True(read.IsValid, string.Join("\n", read.Problems));
+    }
+
+    [Fact]
+    public void ASubfolderIsAProblemAndAnyOtherFileIsAWarningThatKeepsTheSetValid()
+    {
+        var withFolder = FolderWith(("0001_a.sql", "SELECT 1;"), ("sub/0008_x.sql", "SELECT 1;"));
+        var withOthers = FolderWith(("0001_a.sql", "SELECT 1;"), ("0001_a.sql.bak", "SELECT 0;"), ("README.md", "notes"));
+
+        Assert.False(withFolder.IsValid);
+        Assert.Contains("/sub: is a folder, and migrate reads only the scripts directly in", Assert.Single(withFolder.Problems));
+        Assert.True(withOthers.IsValid, string.Join("\n", withOthers.Problems));
+        Assert.Equal(["0001_a.sql"], withOthers.Scripts.All.Select(s => s.Name));
+        var warnings = withOthers.Findings.Where(f => f.IsWarning).Select(f => f.Describe()).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("/0001_a.sql.bak: is not a script (NNNN_name.sql), so migrate never reads it"));
+        Assert.Contains(warnings, w => w.Contains("/README.md: is not a script"));
+    }
+
     [Fact]
     public void NumbersOrderScriptsNotTheirText()
     {

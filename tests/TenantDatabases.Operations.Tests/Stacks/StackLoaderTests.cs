@@ -35,4 +35,22 @@ public sealed class StackLoaderTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AStackFileLinkedToAnEndlessDeviceIsRefusedAtTheBoundByValidateAndByAnEdit()
+    {
+        // A pull request can commit Pulumi.x.yaml as a symbolic link to /dev/zero, which has no size to check first.
+        var folder = Directory.CreateTempSubdirectory("tenantdb-endless-stack-").FullName;
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), "name: x\nruntime: dotnet\n");
+        File.CreateSymbolicLink(Path.Combine(folder, "Pulumi.zero.yaml"), "/dev/zero");
+
+        var loaded = StackLoader.ReadFile(Path.Combine(folder, "Pulumi.zero.yaml"));
+        var edited = await Task.Run(() => TenantAddition.Add(new TenantAdditionRequest("zero", folder, "acme", null, null))).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Null(loaded.File);
+        Assert.Contains("more than the 4,194,304 bytes (4 MiB) a stack file may hold, so it was not read", Assert.Single(loaded.Problems).Message);
+        Assert.False(edited.Succeeded);
+        Assert.Contains("more than the 4,194,304 bytes (4 MiB) a stack file may hold", edited.Problem);
+    }
 }

@@ -62,10 +62,12 @@ internal sealed class MigrateCommand(IAnsiConsole console, CancelSignals signals
 internal sealed class MigrateSettings : TenantRunSettings
 {
     [CommandOption("--parallel <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Tenants migrated at once over all servers (default 8).")]
     public int Parallel { get; init; } = FanOutOptions.DefaultParallel;
 
     [CommandOption("--per-server <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Connections held to any one server at once, one per tenant in flight (default 10).")]
     public int PerServer { get; init; } = FanOutOptions.DefaultPerServer;
 
@@ -74,6 +76,7 @@ internal sealed class MigrateSettings : TenantRunSettings
     public string OnError { get; init; } = "continue";
 
     [CommandOption("--canary <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Migrate N tenants first and stop if any of them fails.")]
     public int Canary { get; init; }
 
@@ -82,10 +85,12 @@ internal sealed class MigrateSettings : TenantRunSettings
     public bool DryRun { get; init; }
 
     [CommandOption("--lock-timeout <SECONDS>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("How long to wait for a tenant's migration lock, and for each lock a script waits for (default 60).")]
     public int LockTimeout { get; init; } = (int)MigrationSettings.DefaultLockTimeout.TotalSeconds;
 
     [CommandOption("--statement-timeout <SECONDS>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Longest a single statement may run; 0 for no limit (default 600).")]
     public int StatementTimeout { get; init; } = (int)MigrationSettings.DefaultStatementTimeout.TotalSeconds;
 

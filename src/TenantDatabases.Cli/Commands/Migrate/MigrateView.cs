@@ -21,9 +21,13 @@ internal static class MigrateView
         {
             ConsoleLines.WriteLine(console, report);
         }
+        else if (run.Tenants.Count == 0)
+        {
+            ConsoleLines.WriteLine(console, $"{NoTenant}.");
+        }
         else
         {
-            MigrationTable.Write(console, run.Tenants, text, run.DryRun);
+            MigrationTable.Write(console, run.Tenants, text, run.DryRun, run.Cancelled);
         }
         WriteCancelled(side, run);
         return new VerbOutput(ExitCode(run), MigrationTable.Summary(run.Tenants), report);
@@ -46,10 +50,13 @@ internal static class MigrateView
         return prepared.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
     }
 
+    /// <summary>What a run over outputs that hold no tenant says, instead of an empty table.</summary>
+    public const string NoTenant = "The stack outputs hold no tenant: nothing to migrate";
+
     /// <summary>The line that says what is about to run.</summary>
     public static void WriteStart(IAnsiConsole console, MigrationPreparationResult prepared)
     {
-        if (!prepared.Succeeded)
+        if (!prepared.Succeeded || prepared.Tenants.Count == 0)
         {
             return;
         }
@@ -125,10 +132,12 @@ internal static class MigrationReport
 internal static class MigrationTable
 {
     /// <summary>How many tenants ended in each status, as one line.</summary>
-    public static string Summary(IReadOnlyList<TenantMigrationResult> results) =>
-        $"{results.Count} tenant(s): {string.Join(", ", results.GroupBy(MigrationText.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}.";
+    public static string Summary(IReadOnlyList<TenantMigrationResult> results) => results.Count == 0
+        ? $"{MigrateView.NoTenant}."
+        : $"{results.Count} tenant(s): {string.Join(", ", results.GroupBy(MigrationText.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}.";
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<TenantMigrationResult> results, MigrationText text, bool dryRun)
+    /// <summary>The table and its summary; a failed run (not a cancelled one, which says what to do itself) asks for the fix.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<TenantMigrationResult> results, MigrationText text, bool dryRun, bool cancelled = false)
     {
         var table = new Table().AddColumns("tenant", "server", "database", "status", dryRun ? "pending" : "applied", "seconds", "detail");
         foreach (var result in results.OrderBy(r => r.Tenant.Server, StringComparer.Ordinal).ThenBy(r => r.Tenant.Id, StringComparer.Ordinal))
@@ -146,7 +155,7 @@ internal static class MigrationTable
         console.Write(table);
         var failed = results.Count(r => !r.Succeeded);
         console.MarkupLineInterpolated($"{Summary(results)}");
-        if (failed > 0)
+        if (failed > 0 && !cancelled)
         {
             console.MarkupLineInterpolated($"[red]{failed} tenant(s) did not succeed.[/] Fix the cause and run tenantdb migrate again: applied scripts are never applied twice.");
         }

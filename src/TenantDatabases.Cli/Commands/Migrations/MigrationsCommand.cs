@@ -23,7 +23,9 @@ internal static class MigrationsBranch
             .WithDescription("Check the scripts: names, numbers, not empty; with --base, no applied script edited, renamed or deleted and no new one numbered too low; warns of no-transaction scripts that cannot be retried.")
             .WithExample("migrations", "check")
             .WithExample("migrations", "check", "--base", "origin/main")
-            .WithExample("migrations", "check", "--scripts", "migrations", "--cwd", "infra", "--base", "HEAD~1");
+            .WithExample("migrations", "check", "--scripts", "migrations", "--cwd", "infra", "--base", "HEAD~1")
+            .WithExample("migrations", "check", "--base", "origin/main", "--unapplied-on", "prod", "--unapplied-on", "us-east")
+            .WithExample("migrations", "check", "--base", "origin/main", "--unapplied-on-outputs", "outputs.json");
     }
 }
 
@@ -51,7 +53,7 @@ internal sealed class MigrationsCheckCommand(IAnsiConsole console) : AsyncComman
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MigrationsCheckSettings settings, CancellationToken cancellationToken)
     {
-        var review = await ScriptReviewRun.RunAsync(settings.ToRequest(), cancellationToken);
+        var review = await ScriptReviewRun.RunAsync(settings.ToRequest(), cancellationToken, Console.In);
         foreach (var problem in review.Problems)
         {
             ConsoleLines.WriteLine(console, $"error: {problem.Describe()}");
@@ -64,7 +66,8 @@ internal sealed class MigrationsCheckCommand(IAnsiConsole console) : AsyncComman
         {
             return ExitCodes.Usage;
         }
-        var against = review.BaseCommit is { } commit ? $", compared with {settings.Base} ({commit[..12]})" : "";
+        var against = (review.BaseCommit is { } commit ? $", compared with {settings.Base} ({commit[..12]})" : "") +
+            (review.JournalsRead.Count > 0 ? $" and with the journals of {string.Join("; ", review.JournalsRead)}" : "");
         ConsoleLines.WriteLine(console, review.IsValid
             ? $"{review.Folder}: {review.ScriptCount} script(s) pass{against}; {review.Warnings.Count} warning(s)."
             : $"{review.Folder}: {review.Problems.Count} problem(s), {review.Warnings.Count} warning(s){against}.");
@@ -79,8 +82,35 @@ internal sealed class MigrationsCheckSettings : MigrationsSettings
     [Description("Also compare with the scripts at this git revision (the pull request's base): an edited, renamed or deleted script, or a new one numbered too low. Example: --base origin/main")]
     public string? Base { get; init; }
 
+    [CommandOption("--unapplied-on <STACK>")]
+    [Description("With --base: an edited, renamed or deleted script of the base is allowed when no tenant of this stack holds it in its journal (the script failed on every tenant), read through 'pulumi stack output --json --show-secrets' as migrate reads them; repeat it for every stack deployed from these scripts. Example: --unapplied-on prod")]
+    public string[] UnappliedOn { get; init; } = [];
+
+    [CommandOption("--unapplied-on-outputs <FILE>")]
+    [Description("As --unapplied-on, with the tenants of a saved 'pulumi stack output --json --show-secrets' (or - for standard input). Example: --unapplied-on-outputs outputs.json")]
+    public string[] UnappliedOnOutputs { get; init; } = [];
+
     /// <summary>What these options ask the check to review.</summary>
-    public ScriptReviewRequest ToRequest() => new(Scripts, Cwd, Base);
+    public ScriptReviewRequest ToRequest() => new(Scripts, Cwd, Base,
+        [.. UnappliedOn.Select(stack => new JournalSource(stack, null)), .. UnappliedOnOutputs.Select(file => new JournalSource(null, file))]);
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Base is null && (UnappliedOn.Length > 0 || UnappliedOnOutputs.Length > 0))
+        {
+            return ValidationResult.Error("--unapplied-on and --unapplied-on-outputs need --base: they prove that a script changed since the base was never applied.");
+        }
+        if (UnappliedOn.FirstOrDefault(stack => !StackCommandSettings.IsStackName(stack)) is { } bad)
+        {
+            return ValidationResult.Error($"--unapplied-on {bad}: not a stack name (letters, digits, '-', '_' and '.').");
+        }
+        if (UnappliedOnOutputs.Count(file => file == "-") > 1)
+        {
+            return ValidationResult.Error("--unapplied-on-outputs -: standard input can be read once; save the other outputs to files.");
+        }
+        return base.Validate();
+    }
 }
 
 /// <summary>
@@ -98,6 +128,8 @@ internal sealed class MigrationsListCommand(IAnsiConsole console) : Command<Migr
             read.Problems.ToList().ForEach(problem => ProblemOutput.WriteError(errors, problem));
             return read.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
         }
+        var side = StandardErrorConsole.For(settings.IsJson, console);
+        read.Warnings.ToList().ForEach(warning => ConsoleLines.WriteLine(side, $"warning: {warning}"));
         if (settings.IsJson)
         {
             ConsoleLines.WriteLine(console, ReportJson.Serialize(new

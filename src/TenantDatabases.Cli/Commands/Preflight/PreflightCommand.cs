@@ -39,6 +39,7 @@ internal sealed class PreflightSettings : FormatSettings
 {
     /// <summary>Bound of each server's whole check, in seconds.</summary>
     [CommandOption("--timeout <SECONDS>")]
+    [TypeConverter(typeof(SecondsConverter))]
     [Description("Bound of each server's whole check, in seconds (default 5). All servers are checked at once.")]
     [DefaultValue(5.0)]
     public double Timeout { get; init; } = 5;
@@ -75,7 +76,7 @@ internal sealed class PreflightSettings : FormatSettings
         }
         return Timeout is > 0 and <= 600
             ? ValidationResult.Success()
-            : ValidationResult.Error("--timeout must be a number of seconds between 0 and 600.");
+            : ValidationResult.Error("--timeout must be more than 0 and at most 600 seconds (e.g. --timeout 5).");
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed class RotatePasswordCommand(IAnsiConsole console) : AsyncCommand
         }
         else
         {
-            RotatePasswordText.Write(console, result);
+            RotatePasswordText.Write(console, settings.StackName, result);
         }
         return result.Succeeded ? ExitCodes.Success : result.IsUsageProblem ? ExitCodes.Usage : ExitCodes.Failure;
     }
@@ -74,6 +74,7 @@ internal sealed class RotatePasswordSettings : FormatSettings
 
     /// <summary>Bound of each connection and statement, in seconds.</summary>
     [CommandOption("--timeout <SECONDS>")]
+    [TypeConverter(typeof(SecondsConverter))]
     [Description("Bound of each connection and statement, in seconds (default 10).")]
     [DefaultValue(10.0)]
     public double Timeout { get; init; } = 10;
@@ -93,24 +94,25 @@ internal sealed class RotatePasswordSettings : FormatSettings
         {
             return ValidationResult.Error("--server is required: the server whose admin password is rotated (e.g. --server eu-primary).");
         }
-        return Timeout is > 0 and <= 600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be a number of seconds between 0 and 600.");
+        return Timeout is > 0 and <= 600 ? ValidationResult.Success() : ValidationResult.Error("--timeout must be more than 0 and at most 600 seconds (e.g. --timeout 10).");
     }
 }
 
 /// <summary>The JSON of <c>tenantdb rotate-password --format json</c>; it never holds a password.</summary>
 internal sealed record RotatePasswordReport(
     string Stack, string Server, string? Record, RotationOutcome Outcome, bool Succeeded, IReadOnlyList<RotationStep> Steps,
-    IReadOnlyList<string> Manual, IReadOnlyList<ProblemRecord> Problems, string? Error)
+    IReadOnlyList<string> Manual, IReadOnlyList<ProblemRecord> Problems, string? Error, string? Next)
 {
     public static RotatePasswordReport From(string stack, ServerPasswordResult result) =>
         new(stack, result.Server, result.Record, result.Outcome, result.Succeeded, result.Steps, result.Manual,
-            ProblemOutput.ToRecords(result.Problems, result.ProblemFile), result.Problem);
+            ProblemOutput.ToRecords(result.Problems, result.ProblemFile), result.Problem,
+            result.Outcome == RotationOutcome.Rotated ? RotatePasswordText.NextSteps(stack, result.Server) : null);
 }
 
 /// <summary>The text form of a rotation: one line per step, then where the server and its stack were left.</summary>
 internal static class RotatePasswordText
 {
-    public static void Write(IAnsiConsole console, ServerPasswordResult result)
+    public static void Write(IAnsiConsole console, string stack, ServerPasswordResult result)
     {
         ProblemOutput.WriteLines(console, result.Problems, result.ProblemFile);
         foreach (var step in result.Steps)
@@ -122,11 +124,23 @@ internal static class RotatePasswordText
         {
             ConsoleLines.WriteLine(console, "  " + line);
         }
+        if (result.Outcome == RotationOutcome.Rotated)
+        {
+            ConsoleLines.WriteLine(console, "next: " + NextSteps(stack, result.Server));
+        }
     }
+
+    /// <summary>
+    /// What the runbook does after a rotation: the server's provider still holds the old password in the state until
+    /// <c>pulumi up</c> gives it the new one, so a deploy from elsewhere, and a plain refresh, fail to log in until then.
+    /// </summary>
+    public static string NextSteps(string stack, string server) =>
+        $"run `pulumi preview --stack {stack} --diff`, which must show one change alone (the update of provider server-{server}), " +
+        $"then `pulumi up --stack {stack}`, and commit and merge the stack file (docs/runbooks/rotate-a-server-password.md, steps 4 and 5).";
 
     private static string Summary(ServerPasswordResult result) => result.Outcome switch
     {
-        RotationOutcome.Rotated => $"Rotated the admin password of server '{result.Server}': the server and {result.Record} hold the new password. Commit the stack file if it changed.",
+        RotationOutcome.Rotated => $"Rotated the admin password of server '{result.Server}': the server and {result.Record} hold the new password; Pulumi's state holds the old one until pulumi up.",
         RotationOutcome.Possible => $"Dry run: every step of rotating server '{result.Server}' can be done. Nothing was changed.",
         RotationOutcome.RolledBack => $"error: not rotated: {Sentence(result.Problem)} The old password is in place again on the server and in the stack.",
         RotationOutcome.NeedsAttention => $"error: not rotated, and the way back failed: {Sentence(result.Problem)} Do this:",

@@ -31,6 +31,10 @@ internal static class VerifyView
         {
             ConsoleLines.WriteLine(console, document);
         }
+        else if (run.Tenants.Count == 0)
+        {
+            ConsoleLines.WriteLine(console, Summary(run.Tenants));
+        }
         else
         {
             WriteTable(console, run.Tenants, text);
@@ -61,6 +65,10 @@ internal static class VerifyView
     /// <summary>How many tenants passed and failed, as one line.</summary>
     public static string Summary(IReadOnlyList<TenantVerification> results)
     {
+        if (results.Count == 0)
+        {
+            return "The stack outputs hold no tenant: nothing to verify.";
+        }
         var notRun = results.Count(r => !r.WasRun);
         var failed = results.Count(r => !r.Passed) - notRun;
         return $"{results.Count} tenant(s): {results.Count - failed - notRun} passed, {failed} failed" + (notRun > 0 ? $", {notRun} not run." : ".");

@@ -40,6 +40,10 @@ public sealed class CancelledMigrationTests(TwoServersFixture servers) : IClassF
         Assert.DoesNotContain("   at ", text);
         Assert.DoesNotContain("Exception", text);
         Assert.Contains("SIGTERM: cancelling", text);
+        Assert.Contains("The run was cancelled:", text);
+        // A cancelled run is no failure to fix: its own line says to rerun, and nothing else asks for a fix.
+        Assert.DoesNotContain("did not succeed", text);
+        Assert.DoesNotContain("Fix the cause", text);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         Assert.True(document.RootElement.GetProperty("cancelled").GetBoolean());
         var entries = document.RootElement.GetProperty("tenants").EnumerateArray().ToDictionary(t => t.GetProperty("tenant").GetString()!);

@@ -44,6 +44,24 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("CREATE TABLE c8(a int); COMMIT; SELECT 1/0;", "runs in a transaction, and its statement 'COMMIT'")]
+    [InlineData("", "holds no SQL statement")]
+    public async Task AScriptThatEndsItsOwnTransactionOrHoldsNoStatementIsRefusedBeforeAnyTenantIsTouched(string sql, string problem)
+    {
+        var tenant = await TenantProvisioning.CreateAsync(servers.First, "cli-commit-" + (sql.Length == 0 ? "empty" : "c8"));
+        var scripts = TenantDb.WriteScripts(("0001_first.sql", "CREATE TABLE first_table (a int);"), ("0002_bad.sql", sql));
+
+        var (exitCode, output) = await TenantDb.RunAsync("migrate", "--outputs", TenantDb.WriteOutputs([tenant]), "--scripts", scripts);
+
+        Assert.True(exitCode == ExitCodes.Usage, output);
+        Assert.Contains($"0002_bad.sql: {problem}", output);
+        Assert.DoesNotContain("rolled back", output);
+        Assert.DoesNotContain("CommandText", output);
+        Assert.Null(await servers.First.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT to_regclass('c8')::text"));
+        Assert.Null(await servers.First.ScalarAsSuperuserAsync<string>(tenant.Database, "SELECT to_regclass('first_table')::text"));
+    }
+
     [Fact]
     public async Task OnATerminalAProgressBarCountsFinishedAndFailedTenantsInsteadOfALinePerTenant()
     {
@@ -202,5 +220,39 @@ public sealed class MigrateCommandTests(TwoServersFixture servers) : IClassFixtu
 
         Assert.True(exitCode == 2, output);
         Assert.Contains("error", output);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"tenants\": {")]
+    [InlineData("\"tenants\"")]
+    public async Task OutputsThatAreNotStackOutputsAtAllExitTwoLikeTruncatedJson(string json)
+    {
+        var outputs = TenantDb.TempFile(".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(outputs)!);
+        await File.WriteAllTextAsync(outputs, json);
+
+        var migrate = await TenantDb.RunAsync("migrate", "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+        var verify = await TenantDb.RunAsync("verify", "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+
+        Assert.True(migrate.ExitCode == ExitCodes.Usage, migrate.Output);
+        Assert.True(verify.ExitCode == ExitCodes.Usage, verify.Output);
+    }
+
+    [Theory]
+    [InlineData("migrate", "nothing to migrate")]
+    [InlineData("verify", "nothing to verify")]
+    public async Task OutputsWithNoTenantSayNothingIsToDoInsteadOfAnEmptyTable(string command, string expected)
+    {
+        var outputs = TenantDb.WriteOutputs([]);
+
+        var run = await TenantDb.RunAsync(command, "--outputs", outputs, "--scripts", RepositoryMigrations.Folder);
+        var json = await TenantDb.RunAsync(command, "--outputs", outputs, "--scripts", RepositoryMigrations.Folder, "--format", "json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
+        Assert.Contains($"The stack outputs hold no tenant: {expected}.", run.Output);
+        Assert.DoesNotContain("0 tenant(s)", run.Output);
+        Assert.DoesNotContain("┌", run.Output);
+        Assert.Equal(0, JsonDocument.Parse(json.Output).RootElement.GetProperty("tenants").GetArrayLength());
     }
 }

@@ -63,6 +63,38 @@ public sealed class MigrationsCommandTests
     }
 
     [Fact]
+    public async Task CheckRefusesAnEmptyScriptAScriptThatCommitsItselfAndASubfolderAndNamesAnyOtherFile()
+    {
+        var scripts = TenantDb.WriteScripts(("0001_a.sql", "SELECT 1;"), ("0008_empty.sql", ""),
+            ("0009_c8.sql", "CREATE TABLE c8(a int); COMMIT; SELECT 1/0;"), ("0001_a.sql.bak", "SELECT 0;"));
+        Directory.CreateDirectory(Path.Combine(scripts, "sub"));
+        File.WriteAllText(Path.Combine(scripts, "sub", "0010_x.sql"), "SELECT 1;");
+
+        var (exitCode, output) = await TenantDb.RunAsync("migrations", "check", "--scripts", scripts);
+        var list = await TenantDb.RunAsync("migrations", "list", "--scripts", scripts);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"error: {scripts}/0008_empty.sql: holds no SQL statement", output);
+        Assert.Contains($"error: {scripts}/0009_c8.sql: runs in a transaction, and its statement 'COMMIT' begins, ends or marks one itself", output);
+        Assert.Contains($"error: {scripts}/sub: is a folder, and migrate reads only the scripts directly in {scripts}", output);
+        Assert.Contains($"warning: {scripts}/0001_a.sql.bak: is not a script (NNNN_name.sql), so migrate never reads it", output);
+        Assert.Contains("3 problem(s), 1 warning(s)", output);
+        Assert.DoesNotContain("pass", output);
+        Assert.Equal(1, list.ExitCode);
+    }
+
+    [Fact]
+    public async Task ListNamesAFileThatIsNotAScriptAsAWarning()
+    {
+        var scripts = TenantDb.WriteScripts(("0001_a.sql", "SELECT 1;"), ("notes.txt", "x"));
+
+        var (exitCode, output) = await TenantDb.RunAsync("migrations", "list", "--scripts", scripts);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"warning: {scripts}/notes.txt: is not a script", output);
+    }
+
+    [Fact]
     public async Task CheckWithABaseComparesWithGitAndAnUnknownBaseIsAUsageError()
     {
         var repository = Directory.CreateTempSubdirectory("tenantdb-check-").FullName;

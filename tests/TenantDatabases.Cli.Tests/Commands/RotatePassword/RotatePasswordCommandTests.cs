@@ -35,6 +35,10 @@ public sealed class RotatePasswordCommandTests(RotatePasswordFixture fixture) : 
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output);
         Assert.Contains("Rotated the admin password of server 'main'", run.Output);
+        // The runbook's next step: the provider still holds the old password until pulumi up.
+        Assert.Contains("pulumi preview --stack", run.Output);
+        Assert.Contains("pulumi up --stack", run.Output);
+        Assert.Contains("docs/runbooks/rotate-a-server-password.md", run.Output);
         var after = await File.ReadAllTextAsync(StackFile(project));
         var (oldValue, newValue) = SecureValues.OnlyDifference(before, after);
         var crypter = PassphraseCrypter.Unlock(after.Split('\n')[0]["encryptionsalt: ".Length..], RotatePasswordFixture.Passphrase);

@@ -1,7 +1,6 @@
-using System.Text.RegularExpressions;
 using System.Text;
 
-namespace TenantDatabases.Operations.ScriptReview;
+namespace TenantDatabases.Operations.Scripts;
 
 /// <summary>
 /// A statement reduced to its words: comments dropped, string literals, quoted identifiers and dollar-quoted
@@ -10,6 +9,77 @@ namespace TenantDatabases.Operations.ScriptReview;
 /// </summary>
 internal static class StatementWords
 {
+    /// <summary>
+    /// The statements of a whole script as <see cref="Of"/> reduces them, split at each top-level ';' (never one in a
+    /// comment, a literal, a dollar-quoted body or a SQL-standard <c>BEGIN ATOMIC … END</c> function body); empty ones left out.
+    /// </summary>
+    public static IReadOnlyList<string> Statements(string script)
+    {
+        var words = Of(script);
+        var statements = new List<string>();
+        var start = 0;
+        var depth = 0; // inside BEGIN ATOMIC … END of a CREATE FUNCTION or PROCEDURE, as psql counts it
+        string? first = null;
+        string? previous = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] == ';' && depth == 0)
+            {
+                Add(statements, words[start..i]);
+                (start, first, previous) = (i + 1, null, null);
+                continue;
+            }
+            if (!IsWordCharacter(words[i]) || (i > 0 && IsWordCharacter(words[i - 1])))
+            {
+                continue;
+            }
+            var end = i;
+            while (end < words.Length && IsWordCharacter(words[end]))
+            {
+                end++;
+            }
+            var word = words[i..end];
+            first ??= word;
+            if (first == "CREATE")
+            {
+                depth += (word, previous, depth) switch
+                {
+                    ("ATOMIC", "BEGIN", _) => 1,
+                    ("BEGIN" or "CASE", _, > 0) => 1,
+                    ("END", _, > 0) => -1,
+                    _ => 0,
+                };
+            }
+            previous = word;
+        }
+        Add(statements, words[start..]);
+        return statements;
+    }
+
+    /// <summary>
+    /// The first statement of <paramref name="statements"/> that begins, ends or marks a transaction itself (BEGIN,
+    /// START TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE, PREPARE TRANSACTION), or null.
+    /// </summary>
+    public static string? TransactionControl(IEnumerable<string> statements) => statements.FirstOrDefault(statement =>
+        statement.Split(' ', 3) switch
+        {
+            ["BEGIN" or "COMMIT" or "END" or "ROLLBACK" or "ABORT" or "SAVEPOINT" or "RELEASE", ..] => true,
+            ["START" or "PREPARE", "TRANSACTION", ..] => true,
+            _ => false,
+        });
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static void Add(List<string> statements, string statement)
+    {
+        var trimmed = statement.Trim();
+        if (trimmed.Length > 0)
+        {
+            statements.Add(trimmed);
+        }
+    }
+
+    /// <summary>One statement (or a whole script) reduced to its words.</summary>
     public static string Of(string statement)
     {
         var words = new StringBuilder(statement.Length);
@@ -102,58 +172,4 @@ internal static class StatementWords
         }
         return end < text.Length && text[end] == '$' ? text[start..(end + 1)] : null;
     }
-}
-
-/// <summary>
-/// Which statements of a <c>-- tenantdb:no-transaction</c> script cannot safely run twice, read from their text
-/// alone (docs/migrations.md lists the rules). Such a script is journaled after its last statement, so a failure
-/// part-way makes the next run repeat the statements that had already succeeded.
-/// </summary>
-internal static partial class RetrySafety
-{
-    /// <summary>Why <paramref name="words"/> (see <see cref="StatementWords"/>) cannot be repeated safely, or null when it can or cannot be told.</summary>
-    public static string? Hazard(string words)
-    {
-        if (DataChange().IsMatch(words))
-        {
-            return "changes rows, and would change them again";
-        }
-        if (words.StartsWith("CREATE ", StringComparison.Ordinal))
-        {
-            return ConcurrentIndexIfNotExists().IsMatch(words) ? "keeps an INVALID index an interrupted build left behind (IF NOT EXISTS finds it)"
-                : words.Contains(" IF NOT EXISTS ", StringComparison.Ordinal) || words.StartsWith("CREATE OR REPLACE ", StringComparison.Ordinal) ? null
-                : "fails when the object exists";
-        }
-        if (words.StartsWith("DROP ", StringComparison.Ordinal))
-        {
-            return words.Contains(" IF EXISTS", StringComparison.Ordinal) ? null : "fails when the object is gone";
-        }
-        if (words.StartsWith("ALTER ", StringComparison.Ordinal))
-        {
-            return AlterRename().IsMatch(words) ? "renames, and fails the second time"
-                : AlterAdd().IsMatch(words) ? "adds without IF NOT EXISTS, and fails the second time"
-                : AlterDrop().IsMatch(words) ? "drops without IF EXISTS, and fails the second time"
-                : AlterPartition().IsMatch(words) ? "attaches or detaches a partition, and fails the second time"
-                : null;
-        }
-        return null;
-    }
-
-    [GeneratedRegex(@"^(WITH .*\b)?(INSERT|UPDATE|DELETE|MERGE|COPY)\b")]
-    private static partial Regex DataChange();
-
-    [GeneratedRegex(@"^CREATE (UNIQUE )?INDEX CONCURRENTLY IF NOT EXISTS\b")]
-    private static partial Regex ConcurrentIndexIfNotExists();
-
-    [GeneratedRegex(@"\bRENAME\b")]
-    private static partial Regex AlterRename();
-
-    [GeneratedRegex(@"\bADD (?!((COLUMN|VALUE) )?IF NOT EXISTS\b)")]
-    private static partial Regex AlterAdd();
-
-    [GeneratedRegex(@"\bDROP (?!((COLUMN|CONSTRAINT) )?IF EXISTS\b|DEFAULT\b|NOT NULL\b|EXPRESSION\b|IDENTITY\b)")]
-    private static partial Regex AlterDrop();
-
-    [GeneratedRegex(@"\b(ATTACH|DETACH) PARTITION\b")]
-    private static partial Regex AlterPartition();
 }
