@@ -123,56 +123,17 @@ static Row InProcess(string name, Func<object> work)
 /// <summary>One timed run.</summary>
 internal sealed record Row(string Name, double Seconds, double? CpuSeconds, double? PeakMegabytes);
 
-/// <summary>A child process, with its wall time, CPU time and peak resident memory (VmHWM, read while it runs).</summary>
+/// <summary>A child process, with its wall time, CPU time and peak resident memory (bench/Shared/MeasuredProcess).</summary>
 internal static class Process
 {
     public static async Task<Row> RunAsync(string name, string program, IReadOnlyList<string> arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var run = await Bench.MeasuredProcess.RunAsync(program, arguments, environment);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"{name} exited {run.ExitCode}:\n{run.Output[^Math.Min(run.Output.Length, 2000)..]}");
         }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var clock = Stopwatch.StartNew();
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        long peak = 0, cpu = 0;
-        while (!process.HasExited)
-        {
-            peak = Math.Max(peak, Read($"/proc/{process.Id}/status", text =>
-                long.Parse(text.Split('\n').First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)));
-            cpu = Math.Max(cpu, Read($"/proc/{process.Id}/stat", text =>
-            {
-                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }));
-            await Task.Delay(10);
-        }
-        await process.WaitForExitAsync();
-        var seconds = clock.Elapsed.TotalSeconds;
-        var text = await output + await errors;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{name} exited {process.ExitCode}:\n{text[^Math.Min(text.Length, 2000)..]}");
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {seconds:0.00} s, CPU {cpu / 100.0:0.00} s, peak {peak / 1024.0:0} MB"));
-        return new Row(name, seconds, cpu / 100.0, peak / 1024.0);
-    }
-
-    private static long Read(string path, Func<string, long> parse)
-    {
-        try
-        {
-            return parse(File.ReadAllText(path));
-        }
-        catch (Exception error) when (error is IOException or FormatException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return 0;
-        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {run.Seconds:0.00} s, CPU {run.CpuSeconds:0.00} s, peak {run.PeakMegabytes:0} MB"));
+        return new Row(name, run.Seconds, run.CpuSeconds, run.PeakMegabytes);
     }
 }

@@ -3,6 +3,7 @@ using DbUp.Postgresql;
 using Npgsql;
 using TenantDatabases.Operations.Migrations;
 using TenantDatabases.Testing;
+using TenantDatabases.Operations.Scripts;
 
 namespace MigrateBench;
 

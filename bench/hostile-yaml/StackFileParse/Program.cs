@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using TenantDatabases.Fleet.StackFiles;
+using TenantDatabases.Operations.Stacks;
 using YamlDotNet.Core;
 
-// Reads each stack file with StackFileReader.Read (size check, parse, tree, config values) in one warm
+// Reads each stack file with StackLoader.ReadFile (size check, read, parse, tree, config values) in one warm
 // process, so the figures leave out process start-up and JIT: every file is read once untimed, then
 // <rounds> times timed. Side by side, the floor of any YAML reader: YamlDotNet's event parser run over
 // the same text without building anything (it never expands an alias, so it is cheap on every file).
@@ -13,11 +14,11 @@ var files = args.Skip(1).Select(arg => arg.Split('=', 2)).Select(pair => (Label:
 
 foreach (var (_, path) in files)
 {
-    StackFileReader.Read(path);
+    StackLoader.ReadFile(path);
     CountEvents(File.ReadAllText(path));
 }
 
-Console.WriteLine("| file | StackFileReader.Read (ms, median) | (ms, max) | allocated per read (MB, max) | YamlDotNet events only (ms, median) | result |");
+Console.WriteLine("| file | StackLoader.ReadFile (ms, median) | (ms, max) | allocated per read (MB, max) | YamlDotNet events only (ms, median) | result |");
 Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var (label, path) in files)
 {
@@ -28,7 +29,7 @@ foreach (var (label, path) in files)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        result = StackFileReader.Read(path);
+        result = StackLoader.ReadFile(path);
         reads.Add(clock.Elapsed.TotalMilliseconds);
         allocated = Math.Max(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
     }
