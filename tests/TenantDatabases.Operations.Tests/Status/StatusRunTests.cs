@@ -106,4 +106,22 @@ public sealed class StatusRunTests(StatusFleetFixture fleet) : IClassFixture<Sta
             Assert.DoesNotContain(password, text);
         }
     }
+
+    [Fact]
+    public async Task SizesReadOnTwoConnectionsAreTheSizesReadOnOne()
+    {
+        var main = fleet.Main;
+        await using var connection = new Npgsql.NpgsqlConnection(main.AdminConnectionString());
+        await connection.OpenAsync();
+        var declared = new HashSet<string>(StringComparer.Ordinal) { "tenant_shop_latest" };
+
+        var one = await ServerStatusSteps.DatabasesAsync(connection, "tenant_", declared, 30, CancellationToken.None, sizedInParallelFrom: int.MaxValue);
+        var two = await ServerStatusSteps.DatabasesAsync(connection, "tenant_", declared, 30, CancellationToken.None, sizedInParallelFrom: 2);
+
+        Assert.True(one.Count >= 5, $"{one.Count} databases");
+        Assert.Equal(one, two);
+        Assert.Contains(two, database => database.SizeBytes is > 0 && database.Declared);
+        Assert.Contains(two, database => database.Name == "tenant_shop_locked" && database.SizeBytes is null);
+        Assert.Contains(two, database => database.Name == StatusFleetFixture.HostileOrphan);
+    }
 }
