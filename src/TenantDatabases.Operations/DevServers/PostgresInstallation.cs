@@ -31,7 +31,7 @@ public static class PostgresInstallation
             var result = await ExternalCommand.RunAsync(aptGet, arguments, InstallTimeout, environment, cancellationToken);
             if (!result.Succeeded)
             {
-                return Result<PostgresBinaries>.Refused($"'apt-get {string.Join(' ', arguments)}' failed (exit {result.ExitCode}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
+                return Result<PostgresBinaries>.Refused($"'apt-get {string.Join(' ', arguments)}' failed ({result.Ending}): {result.StandardError.Trim()} " + PostgresBinaries.InstallHint);
             }
         }
         return find() is { } installed

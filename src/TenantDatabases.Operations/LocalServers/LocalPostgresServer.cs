@@ -217,7 +217,7 @@ public sealed class LocalPostgresServer(LocalServerSpec spec, PostgresBinaries b
         }
         var log = File.Exists(spec.LogFile) ? string.Join('\n', File.ReadLines(spec.LogFile).TakeLast(10)) : "";
         throw new LocalServerException(
-            $"{program} failed for local server '{spec.Name}' (port {spec.Port}, folder {spec.RootDirectory}), exit {result.ExitCode}: " +
+            $"{program} failed for local server '{spec.Name}' (port {spec.Port}, folder {spec.RootDirectory}), {result.Ending}: " +
             $"{result.StandardError.Trim()} {result.StandardOutput.Trim()} {log}".Trim());
     }
 }

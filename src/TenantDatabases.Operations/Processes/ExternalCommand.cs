@@ -211,6 +211,9 @@ public sealed record CommandResult(int ExitCode, byte[] Output, string StandardE
     /// <summary>Standard output as UTF-8 text.</summary>
     public string StandardOutput => Encoding.UTF8.GetString(Output);
 
+    /// <summary>How it ended, for a message: "exit N" or why it did not run to its end.</summary>
+    public string Ending => Problem ?? $"exit {ExitCode}";
+
     /// <summary>A program that did not run to its end, for <paramref name="problem"/>.</summary>
     public static CommandResult NotRun(CommandFailure failure, string problem) => new(-1, [], "", problem, failure);
 }
